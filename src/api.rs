@@ -1,0 +1,120 @@
+//! The public functions over JSON text, exactly as the JS exports behave: the wasm boundary hands
+//! them `JSON.stringify` of its arguments and `JSON.parse`s what they return. Native tests call
+//! them too, so one fixture table checks both.
+
+use crate::issue::Issues;
+use crate::json::{self, ParseError, Value};
+use crate::model::{Commit, EditCommitPayload};
+use crate::plan::apply::apply_edit as apply;
+use crate::plan::edit::plan_edit as plan;
+use crate::plan::output::EditPlan;
+use crate::read::commit::read_commit;
+use crate::read::payload::read_edit_payload;
+use crate::read::Reader;
+use serde::Serialize;
+
+/// Unusable input: the only failures that are thrown (as a JS `Error`) rather than returned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiError {
+    /// Stable: `not_an_object`, `too_deep`, `too_large`, `invalid_json`, `unserializable`, `invalid_payload`.
+    pub code: &'static str,
+    /// Which argument (`original`, `draft`, `context`, `payload`, …).
+    pub argument: &'static str,
+    /// JSON Pointer inside that argument.
+    pub path: String,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(
+        code: &'static str,
+        argument: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> ApiError {
+        ApiError {
+            code,
+            argument,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.argument, self.message)
+    }
+}
+
+/// Parses one argument's JSON text and requires an object.
+pub fn object<'a>(text: &'a str, argument: &'static str) -> Result<Value<'a>, ApiError> {
+    let v = any(text, argument)?;
+    match v {
+        Value::Object(_) => Ok(v),
+        other => Err(ApiError::new(
+            "not_an_object",
+            argument,
+            "",
+            format!("expected an object, got {}", other.kind()),
+        )),
+    }
+}
+
+/// Parses one argument's JSON text, whatever its type.
+pub fn any<'a>(text: &'a str, argument: &'static str) -> Result<Value<'a>, ApiError> {
+    json::parse(text).map_err(|e| {
+        let code = match e {
+            ParseError::TooDeep => "too_deep",
+            ParseError::TooLarge => "too_large",
+            ParseError::Syntax(..) => "invalid_json",
+        };
+        ApiError::new(code, argument, "", e.to_string())
+    })
+}
+
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    // Every type serialised here has string keys and finite numbers, so this cannot fail.
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+}
+
+pub fn plan_edit(original: &str, draft: &str, context: &str) -> Result<EditPlan, ApiError> {
+    let (o, d, c) = (
+        object(original, "original")?,
+        object(draft, "draft")?,
+        object(context, "context")?,
+    );
+    Ok(plan(&o, &d, &c))
+}
+
+pub fn apply_edit(original: &str, payload: &str) -> Result<Commit, ApiError> {
+    let (o, p) = (object(original, "original")?, object(payload, "payload")?);
+    let mut issues = Issues::default();
+    let commit = read_commit(
+        &mut Reader::for_original(&mut issues),
+        &o,
+        &json::Path::Root,
+    );
+    if let Some(i) = issues.0.first() {
+        return Err(ApiError::new(
+            "invalid_original",
+            "original",
+            i.path.clone(),
+            i.message.clone(),
+        ));
+    }
+    let payload: EditCommitPayload = read_edit_payload(&mut Reader::new(&mut issues), &p)
+        .ok_or_else(|| {
+            let first = issues.0.first();
+            ApiError::new(
+                "invalid_payload",
+                "payload",
+                first.map_or(String::new(), |i| i.path.clone()),
+                first.map_or("the payload cannot be read".to_owned(), |i| {
+                    i.message.clone()
+                }),
+            )
+        })?;
+    apply(&commit, &payload)
+        .map_err(|e| ApiError::new("invalid_payload", "payload", e.path, e.message))
+}

@@ -1,0 +1,9 @@
+//! JSON text in and out: the boundary hands the core JSON text, and the core reads it with limits.
+
+pub mod parse;
+pub mod pointer;
+pub mod value;
+
+pub use parse::{parse, ParseError, MAX_DEPTH, MAX_INPUT_BYTES};
+pub use pointer::{parse_pointer, pointer, set_at, Path};
+pub use value::{Json, Value};

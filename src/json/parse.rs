@@ -1,0 +1,316 @@
+//! A strict JSON reader (RFC 8259) with limits, so no input can exhaust the stack or stall:
+//! nesting deeper than [`MAX_DEPTH`] and texts longer than [`MAX_INPUT_BYTES`] are refused.
+
+use super::value::Value;
+use std::borrow::Cow;
+
+pub const MAX_DEPTH: usize = 64;
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParseError {
+    TooDeep,
+    TooLarge,
+    /// Byte offset and what was wrong there.
+    Syntax(usize, &'static str),
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ParseError::TooDeep => write!(f, "input is nested more than {MAX_DEPTH} levels deep"),
+            ParseError::TooLarge => write!(f, "input is larger than {} MiB", MAX_INPUT_BYTES >> 20),
+            ParseError::Syntax(at, what) => write!(f, "invalid JSON at byte {at}: {what}"),
+        }
+    }
+}
+
+pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(ParseError::TooLarge);
+    }
+    let mut p = Parser {
+        s: text,
+        b: text.as_bytes(),
+        i: 0,
+    };
+    p.ws();
+    let v = p.value(0)?;
+    p.ws();
+    if p.i != p.b.len() {
+        return Err(p.err("trailing characters"));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    s: &'a str,
+    b: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn err(&self, what: &'static str) -> ParseError {
+        ParseError::Syntax(self.i, what)
+    }
+
+    fn ws(&mut self) {
+        while self.i < self.b.len() && matches!(self.b[self.i], b' ' | b'\n' | b'\r' | b'\t') {
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        if self.b.get(self.i) == Some(&c) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn literal(&mut self, word: &'static str, v: Value<'a>) -> Result<Value<'a>, ParseError> {
+        if self.b[self.i..].starts_with(word.as_bytes()) {
+            self.i += word.len();
+            Ok(v)
+        } else {
+            Err(self.err("unexpected character"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+        match self.b.get(self.i) {
+            None => Err(self.err("unexpected end")),
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.err("unexpected character")),
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+        if depth > MAX_DEPTH {
+            return Err(ParseError::TooDeep);
+        }
+        self.i += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.eat(b']') {
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.ws();
+            items.push(self.value(depth)?);
+            self.ws();
+            if self.eat(b']') {
+                return Ok(Value::Array(items));
+            }
+            if !self.eat(b',') {
+                return Err(self.err("expected , or ]"));
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+        if depth > MAX_DEPTH {
+            return Err(ParseError::TooDeep);
+        }
+        self.i += 1;
+        let mut entries = Vec::new();
+        self.ws();
+        if self.eat(b'}') {
+            return Ok(Value::Object(entries));
+        }
+        loop {
+            self.ws();
+            if self.b.get(self.i) != Some(&b'"') {
+                return Err(self.err("expected a key"));
+            }
+            let key = self.string()?;
+            self.ws();
+            if !self.eat(b':') {
+                return Err(self.err("expected :"));
+            }
+            self.ws();
+            let v = self.value(depth)?;
+            entries.push((key, v));
+            self.ws();
+            if self.eat(b'}') {
+                return Ok(Value::Object(entries));
+            }
+            if !self.eat(b',') {
+                return Err(self.err("expected , or }"));
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Value<'a>, ParseError> {
+        let start = self.i;
+        self.eat(b'-');
+        let digits = |p: &mut Parser<'a>| {
+            let s = p.i;
+            while p.i < p.b.len() && p.b[p.i].is_ascii_digit() {
+                p.i += 1;
+            }
+            p.i - s
+        };
+        if digits(self) == 0 {
+            return Err(self.err("expected a digit"));
+        }
+        if self.eat(b'.') && digits(self) == 0 {
+            return Err(self.err("expected a digit"));
+        }
+        if self.eat(b'e') || self.eat(b'E') {
+            if !self.eat(b'+') {
+                self.eat(b'-');
+            }
+            if digits(self) == 0 {
+                return Err(self.err("expected a digit"));
+            }
+        }
+        Ok(Value::Number(Cow::Borrowed(&self.s[start..self.i])))
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let h = self
+            .b
+            .get(self.i..self.i + 4)
+            .ok_or_else(|| self.err("short \\u escape"))?;
+        let mut v = 0u32;
+        for &c in h {
+            v = v * 16
+                + (c as char)
+                    .to_digit(16)
+                    .ok_or_else(|| self.err("bad \\u escape"))?;
+        }
+        self.i += 4;
+        Ok(v)
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+        self.i += 1;
+        let start = self.i;
+        while self.i < self.b.len() {
+            match self.b[self.i] {
+                b'"' => {
+                    let s = &self.s[start..self.i];
+                    self.i += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                b'\\' => break,
+                c if c < 0x20 => return Err(self.err("control character in string")),
+                _ => self.i += 1,
+            }
+        }
+        let mut out = String::from(&self.s[start..self.i]);
+        loop {
+            let Some(&c) = self.b.get(self.i) else {
+                return Err(self.err("unterminated string"));
+            };
+            match c {
+                b'"' => {
+                    self.i += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                b'\\' => {
+                    self.i += 1;
+                    let Some(&e) = self.b.get(self.i) else {
+                        return Err(self.err("unterminated string"));
+                    };
+                    self.i += 1;
+                    match e {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => out.push(self.unicode_escape()?),
+                        _ => return Err(self.err("bad escape")),
+                    }
+                }
+                c if c < 0x20 => return Err(self.err("control character in string")),
+                _ => {
+                    // Copy one whole UTF-8 sequence; the input is a &str so boundaries are valid.
+                    let len = match c {
+                        0x00..=0x7f => 1,
+                        0xc0..=0xdf => 2,
+                        0xe0..=0xef => 3,
+                        _ => 4,
+                    };
+                    let end = (self.i + len).min(self.b.len());
+                    out.push_str(self.s.get(self.i..end).unwrap_or("\u{fffd}"));
+                    self.i = end;
+                }
+            }
+        }
+    }
+
+    /// A lone surrogate (JS strings may hold one) becomes U+FFFD rather than an error.
+    fn unicode_escape(&mut self) -> Result<char, ParseError> {
+        let hi = self.hex4()?;
+        if (0xd800..0xdc00).contains(&hi) && self.b[self.i..].starts_with(b"\\u") {
+            let save = self.i;
+            self.i += 2;
+            let lo = self.hex4()?;
+            if (0xdc00..0xe000).contains(&lo) {
+                let c = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
+                return Ok(char::from_u32(c).unwrap_or('\u{fffd}'));
+            }
+            self.i = save;
+        }
+        Ok(char::from_u32(hi).unwrap_or('\u{fffd}'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_json() {
+        let v = parse(r#" {"a": [1, -2.5e3, true, null], "b": "x\"\u00e9\ud83d\ude00", "c": {}} "#)
+            .unwrap();
+        assert_eq!(v.get("b").and_then(Value::as_str), Some("x\"é😀"));
+        match v.get("a") {
+            Some(Value::Array(items)) => assert_eq!(items[1], Value::Number("-2.5e3".into())),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn lone_surrogates_are_replaced() {
+        assert_eq!(
+            parse(r#""\ud800x""#).unwrap(),
+            Value::String("\u{fffd}x".into())
+        );
+    }
+
+    #[test]
+    fn refuses_bad_and_deep_input() {
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\" 1}",
+            "01x",
+            "\"\u{1}\"",
+            "nul",
+            "1.",
+            "-",
+            "[1 2]",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+        let deep = "[".repeat(100_000);
+        assert_eq!(parse(&deep), Err(ParseError::TooDeep));
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&ok).is_ok());
+    }
+}

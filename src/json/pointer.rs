@@ -1,0 +1,169 @@
+//! JSON Pointers (RFC 6901): parsing the ones a caller sends, and writing the ones issues carry.
+
+/// A location being read, built on the stack as the reader descends; rendered only when an
+/// issue needs it, so reading valid input allocates no paths.
+#[derive(Clone, Copy, Debug)]
+pub enum Path<'p> {
+    Root,
+    Key(&'p Path<'p>, &'p str),
+    Index(&'p Path<'p>, usize),
+}
+
+impl<'p> Path<'p> {
+    pub fn key(&'p self, key: &'p str) -> Path<'p> {
+        Path::Key(self, key)
+    }
+
+    pub fn index(&'p self, i: usize) -> Path<'p> {
+        Path::Index(self, i)
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write(out);
+                out.push('/');
+                escape_into(key, out);
+            }
+            Path::Index(parent, i) => {
+                parent.write(out);
+                out.push('/');
+                out.push_str(&i.to_string());
+            }
+        }
+    }
+}
+
+pub fn escape_into(token: &str, out: &mut String) {
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Joins literal tokens into a pointer: `pointer(&["a", "0"])` is `/a/0`.
+pub fn pointer(tokens: &[&str]) -> String {
+    let mut out = String::new();
+    for t in tokens {
+        out.push('/');
+        escape_into(t, &mut out);
+    }
+    out
+}
+
+/// Splits a pointer into unescaped tokens. `None` when it is not a pointer (no leading `/`, or a
+/// `~` not followed by `0` or `1`). The empty pointer names the whole document.
+pub fn parse_pointer(text: &str) -> Option<Vec<String>> {
+    if text.is_empty() {
+        return Some(Vec::new());
+    }
+    let rest = text.strip_prefix('/')?;
+    rest.split('/')
+        .map(|raw| {
+            let mut out = String::with_capacity(raw.len());
+            let mut chars = raw.chars();
+            while let Some(c) = chars.next() {
+                if c == '~' {
+                    match chars.next() {
+                        Some('0') => out.push('~'),
+                        Some('1') => out.push('/'),
+                        _ => return None,
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+            Some(out)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_and_parses() {
+        let root = Path::Root;
+        let a = root.key("access_schedule");
+        let b = a.key("schedule_items");
+        let c = b.index(1);
+        let d = c.key("a/b~c");
+        assert_eq!(d.render(), "/access_schedule/schedule_items/1/a~1b~0c");
+        assert_eq!(parse_pointer("/a~1b~0c/0").unwrap(), vec!["a/b~c", "0"]);
+        assert_eq!(parse_pointer("").unwrap(), Vec::<String>::new());
+        assert!(parse_pointer("a").is_none());
+        assert!(parse_pointer("/a~2").is_none());
+        assert_eq!(pointer(&["x", "0"]), "/x/0");
+    }
+}
+
+/// Sets (or, with `None`, removes) the value at `tokens` inside `root`. The parent must exist; `-`
+/// appends to an array. `Err` when the path names nothing that can hold a value.
+pub fn set_at(
+    root: &mut super::Json,
+    tokens: &[String],
+    value: Option<super::Json>,
+) -> Result<(), ()> {
+    use super::Value;
+    let Some((last, parents)) = tokens.split_last() else {
+        return Err(());
+    };
+    let mut node = root;
+    for t in parents {
+        node = match node {
+            Value::Object(entries) => entries
+                .iter_mut()
+                .rev()
+                .find(|(k, _)| k == t)
+                .map(|(_, v)| v)
+                .ok_or(())?,
+            Value::Array(items) => items
+                .get_mut(t.parse::<usize>().map_err(|_| ())?)
+                .ok_or(())?,
+            _ => return Err(()),
+        };
+    }
+    match node {
+        Value::Object(entries) => {
+            let at = entries.iter().rposition(|(k, _)| k == last);
+            match (at, value) {
+                (Some(i), Some(v)) => entries[i].1 = v,
+                (None, Some(v)) => entries.push((last.clone().into(), v)),
+                (Some(i), None) => {
+                    entries.remove(i);
+                }
+                (None, None) => {}
+            }
+            Ok(())
+        }
+        Value::Array(items) => {
+            let len = items.len();
+            let i = if last == "-" {
+                len
+            } else {
+                last.parse::<usize>().map_err(|_| ())?
+            };
+            match value {
+                Some(v) if i < len => items[i] = v,
+                Some(v) if i == len => items.push(v),
+                None if i < len => {
+                    items.remove(i);
+                }
+                _ => return Err(()),
+            }
+            Ok(())
+        }
+        _ => Err(()),
+    }
+}

@@ -1,0 +1,122 @@
+//! The fourteen ledger entry variants (`CommitLedger`), tagged by `type`.
+
+use crate::values::{Decimal, Id, Instant};
+use serde::Serialize;
+use tsify::Tsify;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
+#[serde(tag = "type")]
+pub enum LedgerEntry {
+    #[serde(rename = "PREPAID_COMMIT_SEGMENT_START")]
+    PrepaidSegmentStart(SegmentEntry),
+    #[serde(rename = "PREPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION")]
+    PrepaidAutomatedInvoiceDeduction(InvoiceSegmentEntry),
+    #[serde(rename = "PREPAID_COMMIT_ROLLOVER")]
+    PrepaidRollover(RolloverEntry),
+    #[serde(rename = "PREPAID_COMMIT_EXPIRATION")]
+    PrepaidExpiration(SegmentEntry),
+    #[serde(rename = "PREPAID_COMMIT_CANCELED")]
+    PrepaidCanceled(InvoiceSegmentEntry),
+    #[serde(rename = "PREPAID_COMMIT_CREDITED")]
+    PrepaidCredited(InvoiceSegmentEntry),
+    #[serde(rename = "PREPAID_COMMIT_SEAT_BASED_ADJUSTMENT")]
+    PrepaidSeatBasedAdjustment(SegmentEntry),
+    #[serde(rename = "PREPAID_COMMIT_MANUAL")]
+    PrepaidManual(ManualEntry),
+    #[serde(rename = "POSTPAID_COMMIT_INITIAL_BALANCE")]
+    PostpaidInitialBalance(PlainEntry),
+    #[serde(rename = "POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION")]
+    PostpaidAutomatedInvoiceDeduction(InvoiceSegmentEntry),
+    #[serde(rename = "POSTPAID_COMMIT_ROLLOVER")]
+    PostpaidRollover(RolloverEntry),
+    #[serde(rename = "POSTPAID_COMMIT_TRUEUP")]
+    PostpaidTrueup(InvoiceEntry),
+    #[serde(rename = "POSTPAID_COMMIT_MANUAL")]
+    PostpaidManual(ManualEntry),
+    #[serde(rename = "POSTPAID_COMMIT_EXPIRATION")]
+    PostpaidExpiration(PlainEntry),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct PlainEntry {
+    pub timestamp: Instant,
+    pub amount: Decimal,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct SegmentEntry {
+    pub timestamp: Instant,
+    pub amount: Decimal,
+    pub segment_id: Id,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct InvoiceSegmentEntry {
+    pub timestamp: Instant,
+    pub amount: Decimal,
+    pub segment_id: Id,
+    pub invoice_id: Id,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub contract_id: Option<Id>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct InvoiceEntry {
+    pub timestamp: Instant,
+    pub amount: Decimal,
+    pub invoice_id: Id,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub contract_id: Option<Id>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct RolloverEntry {
+    pub timestamp: Instant,
+    pub amount: Decimal,
+    pub segment_id: Id,
+    pub new_contract_id: Id,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct ManualEntry {
+    pub timestamp: Instant,
+    pub amount: Decimal,
+    pub reason: String,
+}
+
+impl LedgerEntry {
+    /// The access segment an entry draws on, when it names one.
+    pub fn segment_id(&self) -> Option<Id> {
+        use LedgerEntry::*;
+        match self {
+            PrepaidSegmentStart(e) | PrepaidExpiration(e) | PrepaidSeatBasedAdjustment(e) => {
+                Some(e.segment_id)
+            }
+            PrepaidAutomatedInvoiceDeduction(e)
+            | PrepaidCanceled(e)
+            | PrepaidCredited(e)
+            | PostpaidAutomatedInvoiceDeduction(e) => Some(e.segment_id),
+            PrepaidRollover(e) | PostpaidRollover(e) => Some(e.segment_id),
+            PrepaidManual(_)
+            | PostpaidManual(_)
+            | PostpaidInitialBalance(_)
+            | PostpaidTrueup(_)
+            | PostpaidExpiration(_) => None,
+        }
+    }
+
+    /// The invoice an entry was applied to, when it names one.
+    pub fn invoice_id(&self) -> Option<Id> {
+        use LedgerEntry::*;
+        match self {
+            PrepaidAutomatedInvoiceDeduction(e)
+            | PrepaidCanceled(e)
+            | PrepaidCredited(e)
+            | PostpaidAutomatedInvoiceDeduction(e) => Some(e.invoice_id),
+            PostpaidTrueup(e) => Some(e.invoice_id),
+            _ => None,
+        }
+    }
+}

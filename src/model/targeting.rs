@@ -1,0 +1,51 @@
+//! Product targeting (`CommitSpecifier`) and hierarchy configuration (`CommitHierarchyConfiguration`).
+
+use crate::values::Id;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tsify::Tsify;
+
+/// One specifier; the same keys on the response (`CommitSpecifier`) and request
+/// (`CommitSpecifierInput`) side. Keys inside one are ANDed, specifiers in a list are ORed.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Tsify)]
+pub struct Specifier {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub product_id: Option<Id>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub product_tags: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "Record<string, string>")]
+    pub pricing_group_values: Option<BTreeMap<String, String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "Record<string, string>")]
+    pub presentation_group_values: Option<BTreeMap<String, String>>,
+    /// Feature-flagged by Metronome (`ff:exclude-specifiers-ga`); kept when present.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub exclude: Option<Vec<ExcludeSpecifier>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Tsify)]
+pub struct ExcludeSpecifier {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub product_tags: Option<Vec<String>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct HierarchyConfiguration {
+    pub child_access: ChildAccess,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(tag = "type")]
+pub enum ChildAccess {
+    #[serde(rename = "ALL")]
+    All,
+    #[serde(rename = "NONE")]
+    None,
+    #[serde(rename = "CONTRACT_IDS")]
+    ContractIds { contract_ids: Vec<Id> },
+}

@@ -1,0 +1,169 @@
+//! applyEdit: what the server holds after an edit body is applied to a commit.
+
+use super::edit::access::Access;
+use super::edit::invoice::{add_pricing, update_pricing, Pricing};
+use crate::model::*;
+use crate::values::Id;
+use std::collections::HashSet;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApplyError {
+    pub path: String,
+    pub message: String,
+}
+
+fn fail<T>(path: String, message: String) -> Result<T, ApplyError> {
+    Err(ApplyError { path, message })
+}
+
+/// Applies `payload` to `original`. New items get placeholder ids (`00000000-0000-0000-…`), as the
+/// server's are not known yet; items are kept in time order, as list-commits returns them.
+pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, ApplyError> {
+    if p.commit_id != original.id {
+        return fail(
+            "/commit_id".into(),
+            format!(
+                "the payload edits commit {}, not {}",
+                p.commit_id, original.id
+            ),
+        );
+    }
+    let mut c = original.clone();
+    if let Some(n) = &p.name {
+        c.name = Some(n.clone());
+    }
+    if let Some(d) = &p.description {
+        c.description = Some(d.clone());
+    }
+    if let Some(id) = p.product_id {
+        if id != c.product.id {
+            // The new product's name is not known until the server answers.
+            c.product = Product {
+                id,
+                name: String::new(),
+            };
+        }
+    }
+    if let Some(id) = p.invoice_contract_id {
+        c.invoice_contract = Some(IdRef { id });
+    }
+    patch(&mut c.priority, &p.priority);
+    if let Some(r) = p.rate_type {
+        c.rate_type = Some(r);
+    }
+    patch(&mut c.applicable_product_ids, &p.applicable_product_ids);
+    patch(&mut c.applicable_product_tags, &p.applicable_product_tags);
+    patch(&mut c.applicable_contract_ids, &p.applicable_contract_ids);
+    patch(&mut c.specifiers, &p.specifiers);
+    if let Some(h) = &p.hierarchy_configuration {
+        c.hierarchy_configuration = Some(h.clone());
+    }
+    let mut next_id = 1u64;
+    if let Some(edit) = &p.access_schedule {
+        let schedule = c.access_schedule.get_or_insert_with(|| AccessSchedule {
+            credit_type: None,
+            schedule_items: Vec::new(),
+        });
+        let items = &mut schedule.schedule_items;
+        let removed = ids_to_remove(
+            items.iter().map(|i| i.id),
+            &edit.remove_schedule_items,
+            "/access_schedule/remove_schedule_items",
+        )?;
+        for (n, u) in edit.update_schedule_items.iter().enumerate() {
+            let Some(item) = items.iter_mut().find(|i| i.id == u.id) else {
+                return fail(
+                    format!("/access_schedule/update_schedule_items/{n}/id"),
+                    format!("no access segment {}", u.id),
+                );
+            };
+            Access::apply_update(item, u);
+        }
+        items.retain(|i| !removed.contains(&i.id));
+        for a in &edit.add_schedule_items {
+            items.push(Access::from_add(Id::placeholder(next_id), a));
+            next_id += 1;
+        }
+        items.sort_by_key(|i| (i.starting_at, i.ending_before));
+        if let Some(ledger) = &mut c.ledger {
+            // Entries of removed segments go with them (R10).
+            ledger.retain(|e| e.segment_id().map_or(true, |s| !removed.contains(&s)));
+        }
+    }
+    if let Some(edit) = &p.invoice_schedule {
+        let schedule = c.invoice_schedule.get_or_insert_with(|| InvoiceSchedule {
+            credit_type: None,
+            do_not_invoice: None,
+            schedule_items: None,
+        });
+        let items = schedule.schedule_items.get_or_insert_with(Vec::new);
+        let removed = ids_to_remove(
+            items.iter().map(|i| i.id),
+            &edit.remove_schedule_items,
+            "/invoice_schedule/remove_schedule_items",
+        )?;
+        for (n, u) in edit.update_schedule_items.iter().enumerate() {
+            let path = format!("/invoice_schedule/update_schedule_items/{n}");
+            let Some(item) = items.iter_mut().find(|i| i.id == u.id) else {
+                return fail(format!("{path}/id"), format!("no invoice item {}", u.id));
+            };
+            if let Some(t) = u.timestamp {
+                item.timestamp = t;
+            }
+            if let Some(price) = update_pricing(u) {
+                let Some((amount, quantity, unit_price)) = price.resolve() else {
+                    return fail(path, "the amount is too large to compute exactly".into());
+                };
+                (item.amount, item.quantity, item.unit_price) = (amount, quantity, unit_price);
+            } else if u.quantity.is_some() || u.unit_price.is_some() {
+                return fail(
+                    path,
+                    "quantity and unit_price must be sent together (R6)".into(),
+                );
+            }
+        }
+        items.retain(|i| !removed.contains(&i.id));
+        for (n, a) in edit.add_schedule_items.iter().enumerate() {
+            let path = format!("/invoice_schedule/add_schedule_items/{n}");
+            let Some((amount, quantity, unit_price)) = add_pricing(a).and_then(Pricing::resolve)
+            else {
+                return fail(path, "give amount, or quantity with unit_price (R6)".into());
+            };
+            items.push(InvoiceItem {
+                id: Id::placeholder(next_id),
+                amount,
+                quantity,
+                unit_price,
+                timestamp: a.timestamp,
+                invoice_id: None,
+            });
+            next_id += 1;
+        }
+        items.sort_by_key(|i| i.timestamp);
+    }
+    Ok(c)
+}
+
+fn patch<T: Clone>(field: &mut Option<T>, p: &Patch<T>) {
+    match p {
+        Patch::Keep => {}
+        Patch::Clear => *field = None,
+        Patch::Set(v) => *field = Some(v.clone()),
+    }
+}
+
+fn ids_to_remove(
+    existing: impl Iterator<Item = Id>,
+    remove: &[IdOnly],
+    path: &str,
+) -> Result<HashSet<Id>, ApplyError> {
+    let existing: HashSet<Id> = existing.collect();
+    let mut out = HashSet::new();
+    for (n, r) in remove.iter().enumerate() {
+        if !existing.contains(&r.id) {
+            return fail(format!("{path}/{n}/id"), format!("no item {}", r.id));
+        }
+        out.insert(r.id);
+    }
+    Ok(out)
+}

@@ -1,0 +1,354 @@
+//! Invoice items: pricing (R6), locks (R9), timing warnings (R8, R23) and their diff.
+
+use super::kind::*;
+use crate::issue::IssueCode;
+use crate::json::Value;
+use crate::model::{InvoiceAdd, InvoiceItem, InvoiceItemDraft, InvoiceUpdate};
+use crate::plan::output::{InvoiceItemView, Val};
+use crate::read::draft::read_invoice_item;
+use crate::read::{Context, Field, InvoiceStatus, Reader};
+use crate::values::{Decimal, Id};
+
+pub struct Invoice;
+
+/// How an item is priced on the wire (R6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pricing {
+    /// `amount` alone: the server stores quantity 1 and unit price = amount.
+    Amount(Decimal),
+    /// `quantity` with `unit_price`: the amount is their product.
+    QuantityPrice(Decimal, Decimal),
+}
+
+impl Pricing {
+    /// `(amount, quantity, unit_price)` as the server will hold them; `None` on overflow.
+    pub fn resolve(self) -> Option<(Decimal, Decimal, Decimal)> {
+        match self {
+            Pricing::Amount(a) => Some((a, Decimal::ONE, a)),
+            Pricing::QuantityPrice(q, p) => Some((q.checked_mul(p)?, q, p)),
+        }
+    }
+}
+
+/// Reads the pricing fields of a draft item, reporting what is missing, unreadable or inconsistent.
+fn pricing(d: &InvoiceItemDraft, issues: &mut Vec<ItemIssue>) -> Option<Pricing> {
+    let mut read = |field: &'static str, f: &Field<Decimal>| match f {
+        Field::Set(v) => Some(Some(*v)),
+        Field::Invalid(raw) => {
+            invalid_issues(issues, field, raw, |r, v, p| r.amount(v, p).map(|_| ()));
+            None
+        }
+        Field::Absent | Field::Null => Some(None),
+    };
+    let amount = read("amount", &d.amount);
+    let quantity = read("quantity", &d.quantity);
+    let unit_price = read("unit_price", &d.unit_price);
+    let (Some(amount), Some(quantity), Some(unit_price)) = (amount, quantity, unit_price) else {
+        return None;
+    };
+    match (amount, quantity, unit_price) {
+        (None, None, None) => {
+            issue(
+                issues,
+                "",
+                IssueCode::PricingMissing,
+                "give amount, or quantity with unit_price",
+            );
+            None
+        }
+        (a, Some(q), Some(p)) => {
+            let Some(product) = q.checked_mul(p) else {
+                issue(
+                    issues,
+                    "quantity",
+                    IssueCode::NumberOutOfRange,
+                    "quantity × unit_price is too large to compute exactly",
+                );
+                return None;
+            };
+            if let Some(a) = a.filter(|a| *a != product) {
+                issue(
+                    issues,
+                    "amount",
+                    IssueCode::PricingMismatch,
+                    format!("amount {a} is not quantity × unit_price = {product}"),
+                );
+                return None;
+            }
+            Some(Pricing::QuantityPrice(q, p))
+        }
+        (_, Some(_), None) => {
+            issue(
+                issues,
+                "unit_price",
+                IssueCode::PricingIncomplete,
+                "quantity is given without unit_price",
+            );
+            None
+        }
+        (_, None, Some(_)) => {
+            issue(
+                issues,
+                "quantity",
+                IssueCode::PricingIncomplete,
+                "unit_price is given without quantity",
+            );
+            None
+        }
+        (Some(a), None, None) => Some(Pricing::Amount(a)),
+    }
+}
+
+impl Kind for Invoice {
+    type Draft = InvoiceItemDraft;
+    type Orig = InvoiceItem;
+    type Add = InvoiceAdd;
+    type Update = InvoiceUpdate;
+
+    const SECTION: &'static str = "invoice_schedule";
+    const FIELDS: &'static [&'static str] =
+        &["id", "timestamp", "amount", "quantity", "unit_price"];
+
+    fn draft_id(d: &InvoiceItemDraft) -> &Field<Id> {
+        &d.id
+    }
+
+    fn orig_id(o: &InvoiceItem) -> Id {
+        o.id
+    }
+
+    fn from_orig(o: &InvoiceItem) -> InvoiceItemDraft {
+        InvoiceItemDraft {
+            id: Field::Set(o.id),
+            timestamp: Field::Set(o.timestamp),
+            amount: Field::Set(o.amount),
+            quantity: Field::Set(o.quantity),
+            unit_price: Field::Set(o.unit_price),
+        }
+    }
+
+    fn orig_amount(o: &InvoiceItem) -> Decimal {
+        o.amount
+    }
+
+    fn orig_view(o: &InvoiceItem) -> Val {
+        Val::Invoice(InvoiceItemView {
+            id: Some(o.id),
+            timestamp: o.timestamp,
+            amount: o.amount,
+            quantity: o.quantity,
+            unit_price: o.unit_price,
+        })
+    }
+
+    fn add_view(a: &InvoiceAdd) -> Val {
+        let (amount, quantity, unit_price) = add_pricing(a)
+            .and_then(Pricing::resolve)
+            .unwrap_or_default();
+        Val::Invoice(InvoiceItemView {
+            id: None,
+            timestamp: a.timestamp,
+            amount,
+            quantity,
+            unit_price,
+        })
+    }
+
+    fn set_field(d: &mut InvoiceItemDraft, field: &str, value: &Value<'_>) -> bool {
+        let obj = Value::Object(vec![(field.into(), value.clone())]);
+        let read = Self::read_item(&obj);
+        match field {
+            "id" => d.id = read.id,
+            "timestamp" => d.timestamp = read.timestamp,
+            "amount" => d.amount = read.amount,
+            "quantity" => d.quantity = read.quantity,
+            "unit_price" => d.unit_price = read.unit_price,
+            _ => return false,
+        }
+        true
+    }
+
+    fn read_item(v: &Value<'_>) -> InvoiceItemDraft {
+        let mut sink = crate::issue::Issues::default();
+        read_invoice_item(&mut Reader::new(&mut sink), v, &crate::json::Path::Root)
+    }
+
+    fn evaluate(
+        d: &InvoiceItemDraft,
+        orig: Option<&InvoiceItem>,
+        cx: &Context,
+    ) -> ItemEval<InvoiceAdd, InvoiceUpdate> {
+        let mut issues = Vec::new();
+        if let Field::Invalid(raw) = &d.id {
+            invalid_issues(&mut issues, "id", raw, |r, v, p| r.id(v, p).map(|_| ()));
+        }
+        let id = d.id.value().copied();
+        let unknown = id.is_some() && orig.is_none();
+        if let Some(id) = id.filter(|_| unknown) {
+            issue(
+                &mut issues,
+                "id",
+                IssueCode::UnknownItemId,
+                format!("no invoice item {id} in the original commit"),
+            );
+        }
+        let timestamp = match orig {
+            Some(o) => keep_or(
+                &mut issues,
+                "timestamp",
+                &d.timestamp,
+                o.timestamp,
+                |r, v, p| r.instant(v, p),
+            ),
+            None => need(&mut issues, "timestamp", &d.timestamp, |r, v, p| {
+                r.instant(v, p)
+            }),
+        };
+        let price = pricing(d, &mut issues);
+        let resolved = match price.map(Pricing::resolve) {
+            Some(None) => {
+                issue(
+                    &mut issues,
+                    "",
+                    IssueCode::NumberOutOfRange,
+                    "the amount is too large to compute exactly",
+                );
+                None
+            }
+            Some(r) => r,
+            None => None,
+        };
+        let moved = match (orig, timestamp) {
+            (Some(o), Some(t)) => t != o.timestamp,
+            _ => true,
+        };
+        if let (Some(t), true, false) = (timestamp, moved, unknown) {
+            if !t.is_hour_aligned() {
+                issue(
+                    &mut issues,
+                    "timestamp",
+                    IssueCode::InvoiceNotHourAligned,
+                    format!("{t} is not on the hour (UTC)"),
+                );
+            }
+            if let Some(now) = cx.now.filter(|now| t < *now) {
+                issue(
+                    &mut issues,
+                    "timestamp",
+                    IssueCode::InvoiceInPast,
+                    format!("{t} is before now ({now}): its invoice will finalize at once"),
+                );
+            }
+        }
+        let diff = match (orig, timestamp, price, resolved) {
+            _ if unknown => Diff::Unchanged,
+            (None, Some(timestamp), Some(p), Some(_)) => Diff::Added(match p {
+                Pricing::Amount(a) => InvoiceAdd {
+                    timestamp,
+                    amount: Some(a),
+                    quantity: None,
+                    unit_price: None,
+                },
+                Pricing::QuantityPrice(q, u) => InvoiceAdd {
+                    timestamp,
+                    amount: None,
+                    quantity: Some(q),
+                    unit_price: Some(u),
+                },
+            }),
+            (Some(o), Some(t), Some(p), Some((amount, quantity, unit_price))) => {
+                let mut u = InvoiceUpdate {
+                    id: o.id,
+                    timestamp: None,
+                    amount: None,
+                    quantity: None,
+                    unit_price: None,
+                };
+                let mut changes = Vec::new();
+                if moved {
+                    u.timestamp = Some(t);
+                    changes.push(FieldChange {
+                        field: "timestamp",
+                        before: Val::Instant(o.timestamp),
+                        after: Val::Instant(t),
+                    });
+                }
+                let repriced = match p {
+                    Pricing::Amount(a) => {
+                        let differs =
+                            (amount, quantity, unit_price) != (o.amount, o.quantity, o.unit_price);
+                        if differs {
+                            u.amount = Some(a);
+                        }
+                        differs
+                    }
+                    Pricing::QuantityPrice(q, pr) => {
+                        // R6: quantity and unit_price travel together.
+                        let differs = q != o.quantity || pr != o.unit_price;
+                        if differs {
+                            u.quantity = Some(q);
+                            u.unit_price = Some(pr);
+                        }
+                        differs
+                    }
+                };
+                if repriced {
+                    for (field, before, after) in [
+                        ("amount", o.amount, amount),
+                        ("quantity", o.quantity, quantity),
+                        ("unit_price", o.unit_price, unit_price),
+                    ] {
+                        if before != after {
+                            changes.push(FieldChange {
+                                field,
+                                before: Val::Decimal(before),
+                                after: Val::Decimal(after),
+                            });
+                        }
+                    }
+                }
+                if changes.is_empty() && !repriced && !moved {
+                    Diff::Unchanged
+                } else {
+                    Diff::Updated(u, changes)
+                }
+            }
+            _ => Diff::Unchanged,
+        };
+        if let (Some(o), Diff::Updated(..)) = (orig, &diff) {
+            if cx.status(o.invoice_id) == Some(InvoiceStatus::Finalized) {
+                issue(
+                    &mut issues,
+                    "",
+                    IssueCode::InvoiceItemFinalized,
+                    format!(
+                        "invoice item {} is on a FINALIZED invoice and cannot be updated",
+                        o.id
+                    ),
+                );
+            }
+        }
+        ItemEval {
+            issues,
+            diff,
+            amount: if unknown { None } else { resolved.map(|r| r.0) },
+            range: None,
+        }
+    }
+}
+
+pub fn add_pricing(a: &InvoiceAdd) -> Option<Pricing> {
+    match (a.amount, a.quantity, a.unit_price) {
+        (_, Some(q), Some(p)) => Some(Pricing::QuantityPrice(q, p)),
+        (Some(a), _, _) => Some(Pricing::Amount(a)),
+        _ => None,
+    }
+}
+
+pub fn update_pricing(u: &InvoiceUpdate) -> Option<Pricing> {
+    match (u.amount, u.quantity, u.unit_price) {
+        (_, Some(q), Some(p)) => Some(Pricing::QuantityPrice(q, p)),
+        (Some(a), _, _) => Some(Pricing::Amount(a)),
+        _ => None,
+    }
+}

@@ -1,0 +1,507 @@
+//! planEdit: an edited commit in, the minimal body for POST /v2/contracts/commits/edit out, with
+//! every rule checked. One [`EditState`] serves both the one-shot planner and the editing session,
+//! so the two cannot disagree.
+
+pub mod access;
+pub mod invoice;
+pub mod kind;
+pub mod schedule;
+pub mod top;
+
+use self::access::Access;
+use self::invoice::Invoice;
+use self::kind::{Diff, Kind};
+use self::schedule::Schedule;
+use self::top::{evaluate_top, Frozen};
+use crate::issue::{Issue, IssueCode, Issues, Severity};
+use crate::json::{pointer, Path, Value};
+use crate::model::*;
+use crate::plan::apply::apply_edit;
+use crate::plan::output::{Change, ChangeKind, EditPlan, SessionPlan};
+use crate::read::commit::read_commit;
+use crate::read::context::{read_context, Context, InvoiceStatus};
+use crate::read::draft::read_draft;
+use crate::read::{Field, Reader};
+use crate::values::Id;
+use std::collections::HashSet;
+
+pub struct EditState {
+    pub original: Commit,
+    frozen: Frozen,
+    pub cx: Context,
+    /// Access segments the original's ledger ties to a FINALIZED invoice (R10).
+    locked_segments: HashSet<Id>,
+    /// Problems with the original or the context; they do not change while editing.
+    fixed_issues: Vec<Issue>,
+    /// The draft's own fields; schedule items live in the schedules below.
+    pub top: CommitDraft,
+    pub access: Schedule<Access>,
+    pub invoice: Schedule<Invoice>,
+}
+
+impl EditState {
+    pub fn new(original: &Value<'_>, context: &Value<'_>) -> EditState {
+        let mut issues = Issues::default();
+        let commit = read_commit(
+            &mut Reader::for_original(&mut issues),
+            original,
+            &Path::Root,
+        );
+        let cx = read_context(context, true, &mut issues);
+        let locked_segments = commit
+            .ledger
+            .iter()
+            .flatten()
+            .filter(|e| cx.status(e.invoice_id()) == Some(InvoiceStatus::Finalized))
+            .filter_map(|e| e.segment_id())
+            .collect();
+        let access = Schedule::new(commit.access_items().to_vec(), true);
+        let invoice = Schedule::new(commit.invoice_items().to_vec(), false);
+        let mut state = EditState {
+            frozen: top::frozen_of(original),
+            original: commit,
+            cx,
+            locked_segments,
+            fixed_issues: issues.into_vec(),
+            top: CommitDraft::default(),
+            access,
+            invoice,
+        };
+        state.replace_draft(CommitDraft::default());
+        state
+    }
+
+    pub fn read_draft(draft: &Value<'_>) -> CommitDraft {
+        let mut sink = Issues::default();
+        read_draft(&mut Reader::new(&mut sink), draft)
+    }
+
+    /// Loads a whole draft. Schedules the draft leaves out are taken as unchanged.
+    pub fn replace_draft(&mut self, mut d: CommitDraft) {
+        let access = take_items(&mut d.access_schedule).unwrap_or_else(|| {
+            self.original
+                .access_items()
+                .iter()
+                .map(Access::from_orig)
+                .collect()
+        });
+        let invoice = take_items_inv(&mut d.invoice_schedule).unwrap_or_else(|| {
+            self.original
+                .invoice_items()
+                .iter()
+                .map(Invoice::from_orig)
+                .collect()
+        });
+        self.top = d;
+        self.access.load(access, &self.cx);
+        self.invoice.load(invoice, &self.cx);
+    }
+
+    /// Whether the draft's items of a schedule can be edited one by one (the schedule is not
+    /// `null` or unreadable in the draft).
+    pub fn items_editable(&self, section: &str) -> bool {
+        match section {
+            "access_schedule" => match &self.top.access_schedule {
+                Field::Absent => true,
+                Field::Set(s) => matches!(s.schedule_items, Field::Absent),
+                _ => false,
+            },
+            _ => match &self.top.invoice_schedule {
+                Field::Absent => true,
+                Field::Set(s) => matches!(s.schedule_items, Field::Absent),
+                _ => false,
+            },
+        }
+    }
+
+    /// The draft as a caller would send it: `planEdit(original, draft())` plans the same.
+    pub fn draft(&self) -> CommitDraft {
+        let mut d = self.top.clone();
+        if self.items_editable("access_schedule") {
+            let mut s = match std::mem::take(&mut d.access_schedule) {
+                Field::Set(s) => s,
+                _ => AccessScheduleDraft::default(),
+            };
+            s.schedule_items = Field::Set(self.access.drafts().cloned().collect());
+            d.access_schedule = Field::Set(s);
+        }
+        if self.items_editable("invoice_schedule") {
+            let mut s = match std::mem::take(&mut d.invoice_schedule) {
+                Field::Set(s) => s,
+                _ => InvoiceScheduleDraft::default(),
+            };
+            s.schedule_items = Field::Set(self.invoice.drafts().cloned().collect());
+            d.invoice_schedule = Field::Set(s);
+        }
+        d
+    }
+
+    /// Issues, changes and the payload (built also when there are errors, for the preview).
+    pub fn assemble(&mut self) -> (SessionPlan, EditCommitPayload) {
+        let mut issues = self.fixed_issues.clone();
+        let customer = self.cx.customer_id.unwrap_or(Id::placeholder(0));
+        let top = evaluate_top(&self.original, &self.frozen, &self.top, customer);
+        let mut payload = top.payload;
+        let mut changes = top.changes;
+        let top_issues = top.issues;
+
+        let mut later = Vec::new();
+        schedule_field_issues(&self.top.access_schedule, "access_schedule", &mut later);
+        let access = collect(&self.access, &mut later, &mut changes, |o| {
+            self.locked_segments.contains(&o.id).then(|| {
+                (IssueCode::AccessSegmentFinalized, format!("access segment {} was applied to a FINALIZED invoice; void the invoice first (R10)", o.id))
+            })
+        });
+        let mut invoice_issues = Vec::new();
+        schedule_field_issues(
+            &self.top.invoice_schedule,
+            "invoice_schedule",
+            &mut invoice_issues,
+        );
+        let cx = &self.cx;
+        let invoice = collect(
+            &self.invoice,
+            &mut invoice_issues,
+            &mut changes,
+            |o| match cx.status(o.invoice_id) {
+                Some(InvoiceStatus::Finalized) => Some((
+                    IssueCode::InvoiceItemFinalized,
+                    format!(
+                        "invoice item {} is on a FINALIZED invoice and cannot be removed (R9)",
+                        o.id
+                    ),
+                )),
+                Some(InvoiceStatus::Void) => Some((
+                    IssueCode::InvoiceItemVoided,
+                    format!(
+                        "invoice item {} is on a VOID invoice and cannot be removed (R9)",
+                        o.id
+                    ),
+                )),
+                _ => None,
+            },
+        );
+        payload.access_schedule = access.map(|(add, update, remove)| AccessScheduleEdit {
+            add_schedule_items: add,
+            update_schedule_items: update,
+            remove_schedule_items: remove,
+        });
+        payload.invoice_schedule = invoice.map(|(add, update, remove)| InvoiceScheduleEdit {
+            add_schedule_items: add,
+            update_schedule_items: update,
+            remove_schedule_items: remove,
+        });
+        self.postpaid_rules(&mut later, &mut invoice_issues);
+
+        let changed = has_changes(&payload);
+        if changed && self.original.rolled_over_from.is_some() {
+            issues.push(Issue::new(
+                IssueCode::RolloverNotEditable,
+                "/rolled_over_from",
+                "this is a rollover commit (rolled_over_from is set) and cannot be edited (R12)",
+            ));
+        }
+        issues.extend(top_issues);
+        issues.extend(later);
+        issues.extend(invoice_issues);
+        let blocked = issues.iter().any(|i| i.severity == Severity::Error) || !changed;
+        let plan = SessionPlan {
+            payload: (!blocked).then(|| payload.clone()),
+            issues,
+            changes,
+        };
+        (plan, payload)
+    }
+
+    pub fn plan(&mut self) -> SessionPlan {
+        self.assemble().0
+    }
+
+    pub fn preview(&mut self) -> Commit {
+        let (_, payload) = self.assemble();
+        apply_edit(&self.original, &payload).unwrap_or_else(|_| self.original.clone())
+    }
+
+    pub fn full_plan(&mut self) -> EditPlan {
+        let (plan, payload) = self.assemble();
+        let preview =
+            apply_edit(&self.original, &payload).unwrap_or_else(|_| self.original.clone());
+        EditPlan {
+            payload: plan.payload,
+            issues: plan.issues,
+            changes: plan.changes,
+            preview,
+        }
+    }
+
+    /// R2 after the edit: one segment, one invoice item, equal totals. Checked only when the
+    /// edit touches a schedule, so an unchanged commit never reports its old state.
+    fn postpaid_rules(&mut self, access_issues: &mut Vec<Issue>, invoice_issues: &mut Vec<Issue>) {
+        if self.original.commit_type != CommitType::Postpaid
+            || !(self.access.touched() || self.invoice.touched())
+        {
+            return;
+        }
+        let access_path = pointer(&["access_schedule", "schedule_items"]);
+        let invoice_path = pointer(&["invoice_schedule", "schedule_items"]);
+        if self.access.len() != 1 {
+            access_issues.push(Issue::new(
+                IssueCode::PostpaidAccessCount,
+                access_path,
+                format!(
+                    "a POSTPAID commit needs exactly one access segment; the edit leaves {} (R2)",
+                    self.access.len()
+                ),
+            ));
+        }
+        if self.invoice.len() != 1 {
+            invoice_issues.push(Issue::new(
+                IssueCode::PostpaidInvoiceCount,
+                invoice_path.clone(),
+                format!(
+                    "a POSTPAID commit needs exactly one invoice item; the edit leaves {} (R2)",
+                    self.invoice.len()
+                ),
+            ));
+        }
+        if let (Some(a), Some(i)) = (self.access.total(), self.invoice.total()) {
+            if a != i {
+                invoice_issues.push(Issue::new(
+                    IssueCode::PostpaidTotalMismatch,
+                    invoice_path,
+                    format!("the invoice total {i} must equal the access amount {a} (R2)"),
+                ));
+            }
+        }
+    }
+}
+
+fn take_items(s: &mut Field<AccessScheduleDraft>) -> Option<Vec<AccessItemDraft>> {
+    match s {
+        Field::Set(s) => match std::mem::take(&mut s.schedule_items) {
+            Field::Set(items) => Some(items),
+            other => {
+                s.schedule_items = other;
+                None
+            }
+        },
+        _ => None,
+    }
+}
+
+fn take_items_inv(s: &mut Field<InvoiceScheduleDraft>) -> Option<Vec<InvoiceItemDraft>> {
+    match s {
+        Field::Set(s) => match std::mem::take(&mut s.schedule_items) {
+            Field::Set(items) => Some(items),
+            other => {
+                s.schedule_items = other;
+                None
+            }
+        },
+        _ => None,
+    }
+}
+
+/// A schedule, or its items, that is `null` or unreadable in the draft.
+fn schedule_field_issues<S>(f: &Field<S>, section: &'static str, out: &mut Vec<Issue>)
+where
+    S: ScheduleItemsField,
+{
+    let items = match f {
+        Field::Null => {
+            out.push(Issue::new(
+                IssueCode::FieldNotEditable,
+                pointer(&[section]),
+                format!("{section} cannot be cleared; remove its items instead"),
+            ));
+            return;
+        }
+        Field::Invalid(raw) => Some((pointer(&[section]), raw)),
+        Field::Set(s) => match s.items_field() {
+            FieldState::Null => {
+                out.push(Issue::new(
+                    IssueCode::FieldNotEditable,
+                    pointer(&[section, "schedule_items"]),
+                    "schedule_items cannot be null; use an empty list to remove every item",
+                ));
+                return;
+            }
+            FieldState::Invalid(raw) => Some((pointer(&[section, "schedule_items"]), raw)),
+            FieldState::Other => None,
+        },
+        Field::Absent => None,
+    };
+    if let Some((at, raw)) = items {
+        // Re-read to report why, at the paths inside the value.
+        let mut found = Issues::default();
+        let mut r = Reader::new(&mut found);
+        let tokens: Vec<&str> = at.split('/').skip(1).collect();
+        let root = Path::Root;
+        let p1 = root.key(tokens[0]);
+        let path = if tokens.len() > 1 {
+            p1.key(tokens[1])
+        } else {
+            p1
+        };
+        reread_schedule(&mut r, raw, &path, tokens.len() > 1, section);
+        if found.0.is_empty() {
+            out.push(Issue::new(IssueCode::InvalidType, at, "cannot be read"));
+        }
+        out.extend(found.0);
+    }
+}
+
+fn reread_schedule(
+    r: &mut Reader<'_>,
+    raw: &Value<'_>,
+    path: &Path<'_>,
+    items_only: bool,
+    section: &str,
+) {
+    let items = |r: &mut Reader<'_>, v: &Value<'_>, p: &Path<'_>| {
+        r.list(v, p, |r, item, p| r.expect_object(item, p).then_some(()));
+    };
+    if items_only {
+        items(r, raw, path);
+    } else if r.expect_object(raw, path) {
+        let _ = section;
+        if let Some(v) = raw.get("schedule_items").filter(|v| !v.is_null()) {
+            items(r, v, &path.key("schedule_items"));
+        }
+    }
+}
+
+pub enum FieldState<'a> {
+    Null,
+    Invalid(&'a crate::json::Json),
+    Other,
+}
+
+pub trait ScheduleItemsField {
+    fn items_field(&self) -> FieldState<'_>;
+}
+
+impl ScheduleItemsField for AccessScheduleDraft {
+    fn items_field(&self) -> FieldState<'_> {
+        state_of(&self.schedule_items)
+    }
+}
+
+impl ScheduleItemsField for InvoiceScheduleDraft {
+    fn items_field(&self) -> FieldState<'_> {
+        state_of(&self.schedule_items)
+    }
+}
+
+fn state_of<T>(f: &Field<T>) -> FieldState<'_> {
+    match f {
+        Field::Null => FieldState::Null,
+        Field::Invalid(raw) => FieldState::Invalid(raw),
+        _ => FieldState::Other,
+    }
+}
+
+type Sections<K> = (Vec<<K as Kind>::Add>, Vec<<K as Kind>::Update>, Vec<IdOnly>);
+
+/// One schedule's issues and changes in draft order, and its payload section (`None` if empty).
+fn collect<K: Kind>(
+    s: &Schedule<K>,
+    issues: &mut Vec<Issue>,
+    changes: &mut Vec<Change>,
+    removal_lock: impl Fn(&K::Orig) -> Option<(IssueCode, String)>,
+) -> Option<Sections<K>> {
+    let items_path = pointer(&[K::SECTION, "schedule_items"]);
+    let (mut add, mut update, mut remove) = (Vec::new(), Vec::new(), Vec::new());
+    for (at, key) in s.reportable() {
+        let slot = &s.slots()[at];
+        let item_path = format!("{items_path}/{at}");
+        let field_path = |field: &str| {
+            if field.is_empty() {
+                item_path.clone()
+            } else {
+                format!("{item_path}/{field}")
+            }
+        };
+        for i in &slot.eval.issues {
+            issues.push(Issue::new(i.code, field_path(i.field), i.message.clone()));
+        }
+        if s.is_duplicate(key) {
+            let id = K::draft_id(&slot.draft)
+                .value()
+                .map(|id| id.to_string())
+                .unwrap_or_default();
+            issues.push(Issue::new(
+                IssueCode::DuplicateItemId,
+                field_path("id"),
+                format!("id {id} appears more than once in the draft"),
+            ));
+        }
+        if let Some(prev) = s.overlaps(key) {
+            let prev_at = s.position(prev).unwrap_or(0);
+            issues.push(Issue::new(
+                IssueCode::AccessOverlap,
+                field_path("starting_at"),
+                format!("this segment starts before segment {prev_at} ends: both grant balance for the overlap"),
+            ));
+        }
+        match &slot.eval.diff {
+            Diff::Unchanged => {}
+            Diff::Added(a) => {
+                add.push(*a);
+                changes.push(Change {
+                    path: item_path.clone(),
+                    kind: ChangeKind::Added,
+                    before: None,
+                    after: Some(K::add_view(a)),
+                });
+            }
+            Diff::Updated(u, fields) => {
+                update.push(*u);
+                for f in fields {
+                    changes.push(Change {
+                        path: field_path(f.field),
+                        kind: ChangeKind::Updated,
+                        before: Some(f.before.clone()),
+                        after: Some(f.after.clone()),
+                    });
+                }
+            }
+        }
+    }
+    for o in s.removed() {
+        remove.push(IdOnly { id: K::orig_id(o) });
+        changes.push(Change {
+            path: items_path.clone(),
+            kind: ChangeKind::Removed,
+            before: Some(K::orig_view(o)),
+            after: None,
+        });
+        if let Some((code, message)) = removal_lock(o) {
+            issues.push(Issue::new(code, items_path.clone(), message));
+        }
+    }
+    (!(add.is_empty() && update.is_empty() && remove.is_empty())).then_some((add, update, remove))
+}
+
+fn has_changes(p: &EditCommitPayload) -> bool {
+    p.name.is_some()
+        || p.description.is_some()
+        || p.product_id.is_some()
+        || p.invoice_contract_id.is_some()
+        || !p.priority.is_keep()
+        || p.rate_type.is_some()
+        || !p.applicable_product_ids.is_keep()
+        || !p.applicable_product_tags.is_keep()
+        || !p.applicable_contract_ids.is_keep()
+        || !p.specifiers.is_keep()
+        || p.hierarchy_configuration.is_some()
+        || p.access_schedule.is_some()
+        || p.invoice_schedule.is_some()
+}
+
+/// The one-shot planner: `planEdit(original, draft, context)`.
+pub fn plan_edit(original: &Value<'_>, draft: &Value<'_>, context: &Value<'_>) -> EditPlan {
+    let mut state = EditState::new(original, context);
+    state.replace_draft(EditState::read_draft(draft));
+    state.full_plan()
+}

@@ -1,0 +1,436 @@
+//! The commit's own fields: what changed, what may not change, and the targeting rules (R1, R14).
+
+use super::kind::invalid_issues;
+use crate::issue::{Issue, IssueCode};
+use crate::json::{pointer, Json, Path, Value};
+use crate::model::*;
+use crate::plan::output::{Change, Val};
+use crate::read::commit::{read_hierarchy, read_specifier};
+use crate::read::draft::read_ref;
+use crate::read::{Field, Reader};
+use crate::values::{Id, Instant};
+use std::collections::BTreeMap;
+
+/// Raw values of the original's fields that the edit endpoint cannot change, keyed by pointer.
+pub type Frozen = BTreeMap<String, Json>;
+
+pub const SCHEDULE_FROZEN: &[(&str, &str)] = &[
+    ("access_schedule", "credit_type"),
+    ("invoice_schedule", "credit_type"),
+    ("invoice_schedule", "do_not_invoice"),
+];
+
+pub fn frozen_of(commit: &Value<'_>) -> Frozen {
+    let mut out = Frozen::new();
+    for key in FROZEN_KEYS {
+        if let Some(v) = commit.get(key) {
+            out.insert(pointer(&[key]), v.clone().into_owned());
+        }
+    }
+    for (section, key) in SCHEDULE_FROZEN {
+        if let Some(v) = commit.get(section).and_then(|s| s.get(key)) {
+            out.insert(pointer(&[section, key]), v.clone().into_owned());
+        }
+    }
+    out
+}
+
+/// Whether a draft's value of a frozen field is the original's, judged by meaning: instants by
+/// instant, ids and enums without regard to case, credit types by id, numbers by value.
+fn same_frozen(key: &str, original: Option<&Json>, draft: &Json) -> bool {
+    let original = original.unwrap_or(&Value::Null);
+    if original.same_as(draft) {
+        return true;
+    }
+    let text = |v: &Json| v.as_str().map(str::to_owned);
+    match key {
+        "/created_at" | "/archived_at" => {
+            let t = |v: &Json| v.as_str().and_then(|s| Instant::parse(s).ok());
+            t(original).is_some() && t(original) == t(draft)
+        }
+        "/id" | "/recurring_commit_id" => {
+            let id = |v: &Json| v.as_str().and_then(Id::parse);
+            id(original).is_some() && id(original) == id(draft)
+        }
+        "/type" => text(original)
+            .zip(text(draft))
+            .is_some_and(|(a, b)| a.eq_ignore_ascii_case(&b)),
+        k if k.ends_with("/credit_type") => {
+            let id = |v: &Json| v.get("id").and_then(Value::as_str).and_then(Id::parse);
+            id(original).is_some() && id(original) == id(draft)
+        }
+        "/invoice_schedule/do_not_invoice" => {
+            let b = |v: &Json| matches!(v, Value::Bool(true));
+            b(original) == b(draft)
+        }
+        _ => false,
+    }
+}
+
+pub struct TopEdit {
+    pub issues: Vec<Issue>,
+    pub changes: Vec<Change>,
+    pub payload: EditCommitPayload,
+}
+
+/// Compares the draft's own fields with the original's.
+pub fn evaluate_top(
+    original: &Commit,
+    frozen: &Frozen,
+    d: &CommitDraft,
+    customer_id: Id,
+) -> TopEdit {
+    let mut t = TopEdit {
+        issues: Vec::new(),
+        changes: Vec::new(),
+        payload: EditCommitPayload {
+            customer_id,
+            commit_id: original.id,
+            name: None,
+            description: None,
+            product_id: None,
+            invoice_contract_id: None,
+            priority: Patch::Keep,
+            rate_type: None,
+            applicable_product_ids: Patch::Keep,
+            applicable_product_tags: Patch::Keep,
+            applicable_contract_ids: Patch::Keep,
+            specifiers: Patch::Keep,
+            hierarchy_configuration: None,
+            access_schedule: None,
+            invoice_schedule: None,
+        },
+    };
+    text_field(&mut t, "name", &d.name, &original.name, |p, v| {
+        p.name = Some(v)
+    });
+    text_field(
+        &mut t,
+        "description",
+        &d.description,
+        &original.description,
+        |p, v| p.description = Some(v),
+    );
+    match &d.priority {
+        Field::Set(v) if Some(*v) != original.priority => {
+            t.payload.priority = Patch::Set(*v);
+            t.changes.push(Change::updated(
+                "/priority".into(),
+                original.priority.map(Val::Decimal),
+                Some(Val::Decimal(*v)),
+            ));
+        }
+        Field::Null if original.priority.is_some() => {
+            t.payload.priority = Patch::Clear;
+            t.changes.push(Change::updated(
+                "/priority".into(),
+                original.priority.map(Val::Decimal),
+                None,
+            ));
+        }
+        Field::Invalid(raw) => t.invalid("priority", raw, |r, v, p| r.decimal(v, p).map(|_| ())),
+        _ => {}
+    }
+    match &d.rate_type {
+        Field::Set(v) if Some(*v) != original.rate_type => {
+            t.payload.rate_type = Some(*v);
+            t.changes.push(Change::updated(
+                "/rate_type".into(),
+                original.rate_type.map(Val::RateType),
+                Some(Val::RateType(*v)),
+            ));
+        }
+        Field::Null if original.rate_type.is_some() => t.not_clearable("/rate_type"),
+        Field::Invalid(raw) => t.invalid("rate_type", raw, |r, v, p| {
+            r.named::<RateType>(v, p).map(|_| ())
+        }),
+        _ => {}
+    }
+    ref_field(
+        &mut t,
+        "product",
+        &d.product,
+        Some(original.product.id),
+        |p, id| p.product_id = Some(id),
+    );
+    ref_field(
+        &mut t,
+        "invoice_contract",
+        &d.invoice_contract,
+        original.invoice_contract.map(|c| c.id),
+        |p, id| p.invoice_contract_id = Some(id),
+    );
+    let ids = set_field(
+        &mut t,
+        "applicable_product_ids",
+        &d.applicable_product_ids,
+        &original.applicable_product_ids,
+        Val::Ids,
+        |r, v, p| r.list(v, p, Reader::id).map(|_| ()),
+    );
+    t.payload.applicable_product_ids = ids;
+    let tags = set_field(
+        &mut t,
+        "applicable_product_tags",
+        &d.applicable_product_tags,
+        &original.applicable_product_tags,
+        Val::Texts,
+        |r, v, p| r.list(v, p, Reader::string).map(|_| ()),
+    );
+    t.payload.applicable_product_tags = tags;
+    let contracts = set_field(
+        &mut t,
+        "applicable_contract_ids",
+        &d.applicable_contract_ids,
+        &original.applicable_contract_ids,
+        Val::Ids,
+        |r, v, p| r.list(v, p, Reader::id).map(|_| ()),
+    );
+    if !contracts.is_keep()
+        && (original.commit_type == CommitType::Postpaid || original.contract.is_some())
+    {
+        let why = if original.contract.is_some() {
+            "a contract-level"
+        } else {
+            "a POSTPAID"
+        };
+        t.issues.push(Issue::new(
+            IssueCode::ContractIdsNotEditable,
+            "/applicable_contract_ids",
+            format!("applicable_contract_ids cannot change on {why} commit (R14)"),
+        ));
+    }
+    t.payload.applicable_contract_ids = contracts;
+    let specs = set_field(
+        &mut t,
+        "specifiers",
+        &d.specifiers,
+        &original.specifiers,
+        Val::Specifiers,
+        |r, v, p| r.list(v, p, read_specifier).map(|_| ()),
+    );
+    t.payload.specifiers = specs;
+    match &d.hierarchy_configuration {
+        Field::Set(h) if Some(h) != original.hierarchy_configuration.as_ref() => {
+            t.payload.hierarchy_configuration = Some(h.clone());
+            t.changes.push(Change::updated(
+                "/hierarchy_configuration".into(),
+                original.hierarchy_configuration.clone().map(Val::Hierarchy),
+                Some(Val::Hierarchy(h.clone())),
+            ));
+        }
+        Field::Null if original.hierarchy_configuration.is_some() => {
+            t.not_clearable("/hierarchy_configuration")
+        }
+        Field::Invalid(raw) => t.invalid("hierarchy_configuration", raw, |r, v, p| {
+            read_hierarchy(r, v, p).map(|_| ())
+        }),
+        _ => {}
+    }
+    targeting_conflict(&mut t, original);
+    frozen_fields(&mut t, frozen, d);
+    t
+}
+
+impl TopEdit {
+    fn invalid(
+        &mut self,
+        key: &'static str,
+        raw: &Json,
+        read: impl FnOnce(&mut Reader<'_>, &Value<'_>, &Path<'_>) -> Option<()>,
+    ) {
+        let mut found = crate::issue::Issues::default();
+        let root = Path::Root;
+        let _ = read(&mut Reader::new(&mut found), raw, &root.key(key));
+        self.issues.extend(found.0);
+    }
+
+    fn not_clearable(&mut self, path: &str) {
+        self.issues.push(Issue::new(
+            IssueCode::FieldNotEditable,
+            path,
+            format!("{} cannot be cleared through an edit", &path[1..]),
+        ));
+    }
+}
+
+fn text_field(
+    t: &mut TopEdit,
+    key: &'static str,
+    f: &Field<String>,
+    original: &Option<String>,
+    set: impl FnOnce(&mut EditCommitPayload, String),
+) {
+    match f {
+        Field::Set(v) if Some(v) != original.as_ref() => {
+            set(&mut t.payload, v.clone());
+            t.changes.push(Change::updated(
+                pointer(&[key]),
+                original.clone().map(Val::Text),
+                Some(Val::Text(v.clone())),
+            ));
+        }
+        Field::Null if original.is_some() => t.not_clearable(&pointer(&[key])),
+        Field::Invalid(raw) => t.invalid(key, raw, |r, v, p| r.string(v, p).map(|_| ())),
+        _ => {}
+    }
+}
+
+fn ref_field(
+    t: &mut TopEdit,
+    key: &'static str,
+    f: &Field<RefDraft>,
+    original: Option<Id>,
+    set: impl FnOnce(&mut EditCommitPayload, Id),
+) {
+    let path = pointer(&[key, "id"]);
+    match f {
+        Field::Set(RefDraft { id: Field::Set(id) }) if Some(*id) != original => {
+            set(&mut t.payload, *id);
+            t.changes.push(Change::updated(
+                path,
+                original.map(Val::Id),
+                Some(Val::Id(*id)),
+            ));
+        }
+        Field::Set(RefDraft {
+            id: Field::Invalid(raw),
+        }) => {
+            let mut found = Vec::new();
+            invalid_issues(&mut found, "id", raw, |r, v, p| r.id(v, p).map(|_| ()));
+            t.issues.extend(
+                found
+                    .into_iter()
+                    .map(|i| Issue::new(i.code, path.clone(), i.message)),
+            );
+        }
+        Field::Set(RefDraft { id: Field::Null }) | Field::Null if original.is_some() => {
+            t.not_clearable(&pointer(&[key]))
+        }
+        Field::Invalid(raw) => t.invalid(key, raw, |r, v, p| read_ref(r, v, p).map(|_| ())),
+        _ => {}
+    }
+}
+
+/// A list the API treats as a set: order and repeats are not changes, and an empty list is the
+/// same as none (so emptying it clears it).
+fn set_field<T: Clone + Ord>(
+    t: &mut TopEdit,
+    key: &'static str,
+    f: &Field<Vec<T>>,
+    original: &Option<Vec<T>>,
+    view: fn(Vec<T>) -> Val,
+    read: impl FnOnce(&mut Reader<'_>, &Value<'_>, &Path<'_>) -> Option<()>,
+) -> Patch<Vec<T>> {
+    let normal = |v: &[T]| {
+        let mut s = v.to_vec();
+        s.sort();
+        s.dedup();
+        s
+    };
+    let before = original.as_deref().map(normal).unwrap_or_default();
+    let after = match f {
+        Field::Set(v) => normal(v),
+        Field::Null => Vec::new(),
+        Field::Invalid(raw) => {
+            t.invalid(key, raw, read);
+            return Patch::Keep;
+        }
+        Field::Absent => return Patch::Keep,
+    };
+    if before == after {
+        return Patch::Keep;
+    }
+    let shown = |v: &[T]| (!v.is_empty()).then(|| view(v.to_vec()));
+    let draft_order = match f {
+        Field::Set(v) => {
+            let mut seen = std::collections::BTreeSet::new();
+            v.iter()
+                .filter(|x| seen.insert((*x).clone()))
+                .cloned()
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    t.changes.push(Change::updated(
+        pointer(&[key]),
+        shown(original.as_deref().unwrap_or(&[])),
+        shown(&draft_order),
+    ));
+    if after.is_empty() {
+        Patch::Clear
+    } else {
+        Patch::Set(draft_order)
+    }
+}
+
+/// R1: specifiers cannot stand beside applicable product ids or tags, judged on the result.
+fn targeting_conflict(t: &mut TopEdit, original: &Commit) {
+    let p = &t.payload;
+    if p.specifiers.is_keep()
+        && p.applicable_product_ids.is_keep()
+        && p.applicable_product_tags.is_keep()
+    {
+        return;
+    }
+    let after_len = |patch: &Patch<Vec<_>>, orig: Option<usize>| match patch {
+        Patch::Keep => orig.unwrap_or(0),
+        Patch::Clear => 0,
+        Patch::Set(v) => v.len(),
+    };
+    let specs = match &p.specifiers {
+        Patch::Keep => original.specifiers.as_ref().map_or(0, Vec::len),
+        Patch::Clear => 0,
+        Patch::Set(v) => v.len(),
+    };
+    let ids = after_len(
+        &p.applicable_product_ids,
+        original.applicable_product_ids.as_ref().map(Vec::len),
+    );
+    let tags = match &p.applicable_product_tags {
+        Patch::Keep => original
+            .applicable_product_tags
+            .as_ref()
+            .map_or(0, Vec::len),
+        Patch::Clear => 0,
+        Patch::Set(v) => v.len(),
+    };
+    if specs > 0 && ids + tags > 0 {
+        t.issues.push(Issue::new(
+            IssueCode::SpecifiersConflict,
+            "/specifiers",
+            "specifiers cannot be combined with applicable_product_ids or applicable_product_tags: put those inside a specifier (R1)",
+        ));
+    }
+}
+
+fn frozen_fields(t: &mut TopEdit, frozen: &Frozen, d: &CommitDraft) {
+    let mut check = |path: String, draft: &Json| {
+        if !same_frozen(&path, frozen.get(&path), draft) {
+            t.issues.push(Issue::new(
+                IssueCode::FieldNotEditable,
+                path.clone(),
+                format!(
+                    "{} cannot be changed through POST /v2/contracts/commits/edit",
+                    &path[1..]
+                ),
+            ));
+        }
+    };
+    for (key, v) in &d.frozen {
+        check(pointer(&[key]), v);
+    }
+    if let Field::Set(a) = &d.access_schedule {
+        if let Some(c) = &a.credit_type {
+            check(pointer(&["access_schedule", "credit_type"]), c);
+        }
+    }
+    if let Field::Set(i) = &d.invoice_schedule {
+        if let Some(c) = &i.credit_type {
+            check(pointer(&["invoice_schedule", "credit_type"]), c);
+        }
+        if let Some(c) = &i.do_not_invoice {
+            check(pointer(&["invoice_schedule", "do_not_invoice"]), c);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! What planners return: payloads, issues, changes and previews, as data.
+
+use crate::issue::Issue;
+use crate::json::Json;
+use crate::model::*;
+use crate::values::{Decimal, Id, Instant};
+use serde::Serialize;
+use tsify::Tsify;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
+pub struct EditPlan {
+    /// `null` when any issue is an error, or when nothing changed.
+    #[tsify(type = "EditCommitPayload | null")]
+    pub payload: Option<EditCommitPayload>,
+    pub issues: Vec<Issue>,
+    pub changes: Vec<Change>,
+    /// The commit as the server will hold it after the edit; computed from the edit as drafted,
+    /// also when there are errors.
+    pub preview: Commit,
+}
+
+/// An editing session's answer: the plan without the preview, sized by what changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
+pub struct SessionPlan {
+    #[tsify(type = "EditCommitPayload | null")]
+    pub payload: Option<EditCommitPayload>,
+    pub issues: Vec<Issue>,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    Added,
+    Updated,
+    Removed,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
+pub struct Change {
+    /// JSON Pointer into the draft; for a removed item, its schedule's items array.
+    pub path: String,
+    pub kind: ChangeKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "unknown")]
+    pub before: Option<Val>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "unknown")]
+    pub after: Option<Val>,
+}
+
+/// A value shown in a change.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Val {
+    Decimal(Decimal),
+    Instant(Instant),
+    Id(Id),
+    Text(String),
+    Ids(Vec<Id>),
+    Texts(Vec<String>),
+    Specifiers(Vec<Specifier>),
+    Hierarchy(HierarchyConfiguration),
+    RateType(RateType),
+    Access(AccessItemView),
+    Invoice(InvoiceItemView),
+    Json(Json),
+}
+
+/// An access segment as a change shows it (`id` absent on a new one).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct AccessItemView {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    pub amount: Decimal,
+    pub starting_at: Instant,
+    pub ending_before: Instant,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct InvoiceItemView {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    pub timestamp: Instant,
+    pub amount: Decimal,
+    pub quantity: Decimal,
+    pub unit_price: Decimal,
+}
+
+impl Change {
+    pub fn updated(path: String, before: Option<Val>, after: Option<Val>) -> Change {
+        let kind = match (&before, &after) {
+            (None, Some(_)) => ChangeKind::Added,
+            (Some(_), None) => ChangeKind::Removed,
+            _ => ChangeKind::Updated,
+        };
+        Change {
+            path,
+            kind,
+            before,
+            after,
+        }
+    }
+}

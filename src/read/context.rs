@@ -1,0 +1,109 @@
+//! The context an edit is planned in: whose commit, which invoices are locked, and what time it is.
+
+use super::Reader;
+use crate::issue::{IssueCode, Issues};
+use crate::json::{Path, Value};
+use crate::values::{Id, Instant};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use tsify::Tsify;
+
+/// `EditContext` as callers send it.
+#[derive(Clone, Debug, Serialize, Tsify)]
+pub struct EditContext {
+    pub customer_id: String,
+    /// Status of each invoice the commit's items name (from GET /v1/customers/{id}/invoices).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(
+        optional,
+        type = "Record<string, \"DRAFT\" | \"FINALIZED\" | \"VOID\">"
+    )]
+    pub invoice_statuses: Option<BTreeMap<String, String>>,
+    /// The current time, for the R23 warning on invoice items dated in the past. Without it that
+    /// check is skipped, so results never depend on the clock.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub now: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InvoiceStatus {
+    Draft,
+    Finalized,
+    Void,
+    Other,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Context {
+    pub customer_id: Option<Id>,
+    pub invoice_statuses: HashMap<Id, InvoiceStatus>,
+    pub now: Option<Instant>,
+}
+
+impl Context {
+    pub fn status(&self, invoice_id: Option<Id>) -> Option<InvoiceStatus> {
+        invoice_id.and_then(|id| self.invoice_statuses.get(&id).copied())
+    }
+}
+
+/// Reads a context; problems are reported as `invalid_context` at the context's own paths.
+pub fn read_context(v: &Value<'_>, require_customer: bool, issues: &mut Issues) -> Context {
+    let mut r = Reader::new(issues);
+    let root = Path::Root;
+    let mut cx = Context::default();
+    if !matches!(v, Value::Object(_)) {
+        if require_customer {
+            r.report(
+                IssueCode::InvalidContext,
+                &root,
+                "context must be an object with customer_id",
+            );
+        }
+        return cx;
+    }
+    let mut local = Issues::default();
+    {
+        let mut lr = Reader::new(&mut local);
+        cx.customer_id = if require_customer {
+            lr.req(v, "customer_id", &root, Reader::id)
+        } else {
+            lr.opt(v, "customer_id", &root, Reader::id)
+        };
+        cx.now = lr.opt(v, "now", &root, Reader::instant);
+        if let Some(statuses) = v.get("invoice_statuses").filter(|s| !s.is_null()) {
+            let path = root.key("invoice_statuses");
+            if let Value::Object(entries) = statuses {
+                for (k, s) in entries {
+                    let p = path.key(k);
+                    let (Some(id), Some(text)) =
+                        (lr.id(&Value::String(k.clone()), &p), lr.string(s, &p))
+                    else {
+                        continue;
+                    };
+                    let status = match text.to_ascii_uppercase().as_str() {
+                        "DRAFT" => InvoiceStatus::Draft,
+                        "FINALIZED" => InvoiceStatus::Finalized,
+                        "VOID" => InvoiceStatus::Void,
+                        _ => InvoiceStatus::Other,
+                    };
+                    cx.invoice_statuses.insert(id, status);
+                }
+            } else {
+                lr.report(
+                    IssueCode::InvalidType,
+                    &path,
+                    format!("expected an object, got {}", statuses.kind()),
+                );
+            }
+        }
+    }
+    for issue in local.0 {
+        r.report(
+            IssueCode::InvalidContext,
+            &Path::Root,
+            format!("context {}: {}", issue.path, issue.message),
+        );
+    }
+    cx
+}

@@ -1,0 +1,101 @@
+//! Reading an edited form into a [`CommitDraft`]: every key the edit can change, each kept as
+//! absent, `null`, unreadable or a value.
+
+use super::commit::{read_hierarchy, read_specifier};
+use super::Reader;
+use crate::json::{Path, Value};
+use crate::model::*;
+
+pub fn read_draft(r: &mut Reader<'_>, v: &Value<'_>) -> CommitDraft {
+    let root = Path::Root;
+    let mut d = CommitDraft {
+        name: r.field(v, "name", &root, Reader::string),
+        description: r.field(v, "description", &root, Reader::string),
+        priority: r.field(v, "priority", &root, Reader::decimal),
+        rate_type: r.field(v, "rate_type", &root, Reader::named),
+        product: r.field(v, "product", &root, read_ref),
+        invoice_contract: r.field(v, "invoice_contract", &root, read_ref),
+        applicable_product_ids: r.field(v, "applicable_product_ids", &root, |r, v, p| {
+            r.list(v, p, Reader::id)
+        }),
+        applicable_product_tags: r.field(v, "applicable_product_tags", &root, |r, v, p| {
+            r.list(v, p, Reader::string)
+        }),
+        applicable_contract_ids: r.field(v, "applicable_contract_ids", &root, |r, v, p| {
+            r.list(v, p, Reader::id)
+        }),
+        specifiers: r.field(v, "specifiers", &root, |r, v, p| {
+            r.list(v, p, read_specifier)
+        }),
+        hierarchy_configuration: r.field(v, "hierarchy_configuration", &root, read_hierarchy),
+        access_schedule: r.field(v, "access_schedule", &root, read_access_schedule),
+        invoice_schedule: r.field(v, "invoice_schedule", &root, read_invoice_schedule),
+        frozen: Default::default(),
+    };
+    for key in FROZEN_KEYS {
+        if let Some(val) = v.get(key) {
+            d.frozen.insert((*key).to_owned(), val.clone().into_owned());
+        }
+    }
+    d
+}
+
+pub fn read_ref(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Option<RefDraft> {
+    r.expect_object(v, path).then(|| RefDraft {
+        id: r.field(v, "id", path, Reader::id),
+    })
+}
+
+fn read_access_schedule(
+    r: &mut Reader<'_>,
+    v: &Value<'_>,
+    path: &Path<'_>,
+) -> Option<AccessScheduleDraft> {
+    r.expect_object(v, path).then_some(())?;
+    Some(AccessScheduleDraft {
+        credit_type: v.get("credit_type").map(|c| c.clone().into_owned()),
+        schedule_items: r.field(v, "schedule_items", path, |r, v, p| {
+            r.list(v, p, |r, item, p| {
+                r.expect_object(item, p)
+                    .then(|| read_access_item(r, item, p))
+            })
+        }),
+    })
+}
+
+fn read_invoice_schedule(
+    r: &mut Reader<'_>,
+    v: &Value<'_>,
+    path: &Path<'_>,
+) -> Option<InvoiceScheduleDraft> {
+    r.expect_object(v, path).then_some(())?;
+    Some(InvoiceScheduleDraft {
+        credit_type: v.get("credit_type").map(|c| c.clone().into_owned()),
+        do_not_invoice: v.get("do_not_invoice").map(|c| c.clone().into_owned()),
+        schedule_items: r.field(v, "schedule_items", path, |r, v, p| {
+            r.list(v, p, |r, item, p| {
+                r.expect_object(item, p)
+                    .then(|| read_invoice_item(r, item, p))
+            })
+        }),
+    })
+}
+
+pub fn read_access_item(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> AccessItemDraft {
+    AccessItemDraft {
+        id: r.field(v, "id", path, Reader::id),
+        amount: r.field(v, "amount", path, Reader::amount),
+        starting_at: r.field(v, "starting_at", path, Reader::instant),
+        ending_before: r.field(v, "ending_before", path, Reader::instant),
+    }
+}
+
+pub fn read_invoice_item(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> InvoiceItemDraft {
+    InvoiceItemDraft {
+        id: r.field(v, "id", path, Reader::id),
+        timestamp: r.field(v, "timestamp", path, Reader::instant),
+        amount: r.field(v, "amount", path, Reader::amount),
+        quantity: r.field(v, "quantity", path, Reader::amount),
+        unit_price: r.field(v, "unit_price", path, Reader::amount),
+    }
+}

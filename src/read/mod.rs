@@ -1,0 +1,319 @@
+//! Reading JSON values into typed ones, field by field, with the path of each field: a value
+//! that cannot be read becomes an issue at its path, never a panic or an exception.
+
+pub mod commit;
+pub mod context;
+pub mod draft;
+pub mod field;
+pub mod payload;
+
+pub use context::{Context, InvoiceStatus};
+pub use field::Field;
+
+use crate::issue::{Issue, IssueCode, Issues};
+use crate::json::{Path, Value};
+use crate::model::Named;
+use crate::values::{Decimal, DecimalError, Id, Instant, InstantError};
+use std::collections::BTreeMap;
+
+/// Most items one schedule may hold; beyond it the list is refused with `too_many_items`.
+pub const MAX_ITEMS: usize = 50_000;
+/// Longest string (in bytes of UTF-8) any field may hold.
+pub const MAX_STRING_BYTES: usize = 10_000;
+
+pub struct Reader<'i> {
+    pub issues: &'i mut Issues,
+    /// Reading the original commit: every problem is reported as `invalid_original`.
+    original: bool,
+}
+
+impl<'i> Reader<'i> {
+    pub fn new(issues: &'i mut Issues) -> Reader<'i> {
+        Reader {
+            issues,
+            original: false,
+        }
+    }
+
+    pub fn for_original(issues: &'i mut Issues) -> Reader<'i> {
+        Reader {
+            issues,
+            original: true,
+        }
+    }
+
+    pub fn report(&mut self, code: IssueCode, path: &Path<'_>, message: impl Into<String>) {
+        let message = message.into();
+        if self.original {
+            self.issues.push(Issue::at(
+                IssueCode::InvalidOriginal,
+                path,
+                format!("original commit: {message}"),
+            ));
+        } else {
+            self.issues.push(Issue::at(code, path, message));
+        }
+    }
+
+    fn wrong_type(&mut self, v: &Value<'_>, path: &Path<'_>, expected: &str) {
+        self.report(
+            IssueCode::InvalidType,
+            path,
+            format!("expected {expected}, got {}", v.kind()),
+        );
+    }
+
+    pub fn id(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<Id> {
+        let Some(s) = v.as_str() else {
+            self.wrong_type(v, path, "a UUID string");
+            return None;
+        };
+        let id = Id::parse(s);
+        if id.is_none() {
+            self.report(
+                IssueCode::InvalidUuid,
+                path,
+                format!("{} is not a UUID", quote(s)),
+            );
+        }
+        id
+    }
+
+    pub fn instant(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<Instant> {
+        let Some(s) = v.as_str() else {
+            self.wrong_type(v, path, "an RFC 3339 date-time string");
+            return None;
+        };
+        match Instant::parse(s) {
+            Ok(t) => Some(t),
+            Err(InstantError::MissingOffset) => {
+                self.report(
+                    IssueCode::TimestampWithoutOffset,
+                    path,
+                    format!("{} has no offset: add Z or ±hh:mm", quote(s)),
+                );
+                None
+            }
+            Err(InstantError::Syntax) => {
+                self.report(
+                    IssueCode::InvalidTimestamp,
+                    path,
+                    format!("{} is not an RFC 3339 date-time", quote(s)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A number, or a string holding one (as form controls do).
+    pub fn decimal(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<Decimal> {
+        let text = match v {
+            Value::Number(n) => n.as_ref(),
+            Value::String(s) => s.as_ref(),
+            _ => {
+                self.wrong_type(v, path, "a number");
+                return None;
+            }
+        };
+        match Decimal::parse(text) {
+            Ok(d) => Some(d),
+            Err(DecimalError::Syntax) => {
+                self.report(
+                    IssueCode::InvalidNumber,
+                    path,
+                    format!("{} is not a number", quote(text)),
+                );
+                None
+            }
+            Err(DecimalError::OutOfRange) => {
+                self.report(
+                    IssueCode::NumberOutOfRange,
+                    path,
+                    format!(
+                        "{} cannot be held exactly (|x| < 1e19, at most 18 decimals)",
+                        quote(text)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A decimal that must not be negative (amounts, quantities, unit prices).
+    pub fn amount(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<Decimal> {
+        let d = self.decimal(v, path)?;
+        if d.is_negative() {
+            self.report(IssueCode::NegativeAmount, path, format!("{d} is negative"));
+            return None;
+        }
+        Some(d)
+    }
+
+    pub fn string(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<String> {
+        let Some(s) = v.as_str() else {
+            self.wrong_type(v, path, "a string");
+            return None;
+        };
+        if s.len() > MAX_STRING_BYTES {
+            self.report(
+                IssueCode::StringTooLong,
+                path,
+                format!("longer than {MAX_STRING_BYTES} bytes"),
+            );
+            return None;
+        }
+        Some(s.to_owned())
+    }
+
+    pub fn boolean(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong_type(v, path, "true or false");
+                None
+            }
+        }
+    }
+
+    pub fn named<E: Named + PartialEq>(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<E> {
+        let Some(s) = v.as_str() else {
+            self.wrong_type(v, path, "a string");
+            return None;
+        };
+        let e = E::from_name(s);
+        if e.is_none() {
+            let allowed: Vec<&str> = E::NAMES.iter().map(|(n, _)| *n).collect();
+            self.report(
+                IssueCode::InvalidEnum,
+                path,
+                format!("{} is not one of {}", quote(s), allowed.join(", ")),
+            );
+        }
+        e
+    }
+
+    /// Reads every element; `None` when the list itself is unusable or any element is invalid
+    /// (each invalid element has been reported).
+    pub fn list<T>(
+        &mut self,
+        v: &Value<'_>,
+        path: &Path<'_>,
+        mut element: impl FnMut(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let Value::Array(items) = v else {
+            self.wrong_type(v, path, "a list");
+            return None;
+        };
+        if items.len() > MAX_ITEMS {
+            self.report(
+                IssueCode::TooManyItems,
+                path,
+                format!("{} items; at most {MAX_ITEMS}", items.len()),
+            );
+            return None;
+        }
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match element(self, item, &path.index(i)) {
+                Some(x) => out.push(x),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    pub fn string_map(
+        &mut self,
+        v: &Value<'_>,
+        path: &Path<'_>,
+    ) -> Option<BTreeMap<String, String>> {
+        let Value::Object(entries) = v else {
+            self.wrong_type(v, path, "an object of strings");
+            return None;
+        };
+        let mut out = BTreeMap::new();
+        let mut ok = true;
+        for (k, val) in entries {
+            match self.string(val, &path.key(k)) {
+                Some(s) => {
+                    out.insert(k.to_string(), s);
+                }
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    pub fn expect_object(&mut self, v: &Value<'_>, path: &Path<'_>) -> bool {
+        let ok = matches!(v, Value::Object(_));
+        if !ok {
+            self.wrong_type(v, path, "an object");
+        }
+        ok
+    }
+
+    /// An optional key: absent or `null` gives `None` without an issue.
+    pub fn opt<T>(
+        &mut self,
+        obj: &Value<'_>,
+        key: &str,
+        path: &Path<'_>,
+        read: impl FnOnce(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
+    ) -> Option<T> {
+        match obj.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => read(self, v, &path.key(key)),
+        }
+    }
+
+    /// A required key: absent or `null` is reported as `required`.
+    pub fn req<T>(
+        &mut self,
+        obj: &Value<'_>,
+        key: &str,
+        path: &Path<'_>,
+        read: impl FnOnce(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
+    ) -> Option<T> {
+        match obj.get(key) {
+            None | Some(Value::Null) => {
+                self.report(
+                    IssueCode::Required,
+                    &path.key(key),
+                    format!("{key} is required"),
+                );
+                None
+            }
+            Some(v) => read(self, v, &path.key(key)),
+        }
+    }
+
+    /// A draft key, keeping absent, `null`, unreadable and readable apart.
+    pub fn field<T>(
+        &mut self,
+        obj: &Value<'_>,
+        key: &str,
+        path: &Path<'_>,
+        read: impl FnOnce(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
+    ) -> Field<T> {
+        match obj.get(key) {
+            None => Field::Absent,
+            Some(Value::Null) => Field::Null,
+            Some(v) => match read(self, v, &path.key(key)) {
+                Some(x) => Field::Set(x),
+                None => Field::Invalid(v.clone().into_owned()),
+            },
+        }
+    }
+}
+
+/// Quotes user text for a message, cut short so a 1 MB paste does not become a 1 MB message.
+pub fn quote(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        format!("\"{s}\"")
+    } else {
+        let cut: String = s.chars().take(MAX).collect();
+        format!("\"{cut}…\"")
+    }
+}

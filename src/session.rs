@@ -1,0 +1,402 @@
+//! CommitEditor: an editing session that holds the original and the draft, takes one change at a
+//! time, and answers with the plan. A change to one item re-checks that item and its neighbours
+//! only; undo and redo replay the inverse change the same way.
+
+use crate::issue::{Issue, IssueCode};
+use crate::json::{self, parse_pointer, set_at, Value};
+use crate::model::Commit;
+use crate::model::{AccessItemDraft, CommitDraft, InvoiceItemDraft, FROZEN_KEYS};
+use crate::plan::edit::access::Access;
+use crate::plan::edit::invoice::Invoice;
+use crate::plan::edit::kind::Kind;
+use crate::plan::edit::EditState;
+use crate::plan::output::SessionPlan;
+
+/// Keys of the draft's own fields that an editor may set.
+const EDITABLE_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "priority",
+    "rate_type",
+    "product",
+    "invoice_contract",
+    "applicable_product_ids",
+    "applicable_product_tags",
+    "applicable_contract_ids",
+    "specifiers",
+    "hierarchy_configuration",
+    "access_schedule",
+    "invoice_schedule",
+];
+
+/// Keys the server fills in; a Commit has them, an edit cannot set them.
+const READ_ONLY_KEYS: &[&str] = &["ledger", "balance", "created_by", "amount"];
+
+/// Most changes kept for undo.
+pub const UNDO_DEPTH: usize = 1000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Access,
+    Invoice,
+}
+
+impl Section {
+    pub fn parse(s: &str) -> Option<Section> {
+        match s {
+            "access" | "access_schedule" => Some(Section::Access),
+            "invoice" | "invoice_schedule" => Some(Section::Invoice),
+            _ => None,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Section::Access => Access::SECTION,
+            Section::Invoice => Invoice::SECTION,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Item {
+    Access(AccessItemDraft),
+    Invoice(InvoiceItemDraft),
+}
+
+/// One change, and (when applied) the change that undoes it.
+#[derive(Clone, Debug, PartialEq)]
+enum Op {
+    Top(CommitDraft),
+    Replace(Section, usize, Item),
+    Insert(Section, usize, Item),
+    Remove(Section, usize),
+    Whole(CommitDraft),
+}
+
+pub struct Session {
+    state: EditState,
+    undo: Vec<Op>,
+    redo: Vec<Op>,
+}
+
+impl Session {
+    pub fn new(original: &Value<'_>, context: &Value<'_>) -> Session {
+        Session {
+            state: EditState::new(original, context),
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    pub fn plan(&mut self) -> SessionPlan {
+        self.state.plan()
+    }
+
+    pub fn preview(&mut self) -> Commit {
+        self.state.preview()
+    }
+
+    pub fn draft(&self) -> CommitDraft {
+        self.state.draft()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo(&mut self) -> SessionPlan {
+        if let Some(op) = self.undo.pop() {
+            let inverse = self.apply(op);
+            self.redo.push(inverse);
+        }
+        self.plan()
+    }
+
+    pub fn redo(&mut self) -> SessionPlan {
+        if let Some(op) = self.redo.pop() {
+            let inverse = self.apply(op);
+            self.undo.push(inverse);
+        }
+        self.plan()
+    }
+
+    pub fn replace_draft(&mut self, draft: &Value<'_>) -> SessionPlan {
+        self.record(Op::Whole(EditState::read_draft(draft)));
+        self.plan()
+    }
+
+    pub fn add_item(&mut self, section: &str, item: &Value<'_>) -> SessionPlan {
+        let Some(section) = Section::parse(section).filter(|s| self.state.items_editable(s.key()))
+        else {
+            return self.refuse(
+                IssueCode::PathNotFound,
+                "",
+                format!("{section:?} is not an editable schedule (use \"access\" or \"invoice\")"),
+            );
+        };
+        if !matches!(item, Value::Object(_)) {
+            return self.refuse(
+                IssueCode::InvalidType,
+                &format!("/{}/schedule_items/-", section.key()),
+                "an item must be an object".into(),
+            );
+        }
+        let at = self.len(section);
+        self.record(Op::Insert(section, at, read_item(section, item)));
+        self.plan()
+    }
+
+    pub fn remove_item(&mut self, path: &str) -> SessionPlan {
+        match self.item_address(path) {
+            Some((section, at, None)) => {
+                self.record(Op::Remove(section, at));
+                self.plan()
+            }
+            _ => self.refuse(
+                IssueCode::PathNotFound,
+                path,
+                format!("{path:?} names no schedule item of the draft"),
+            ),
+        }
+    }
+
+    /// Sets the value at a JSON Pointer into the draft; `None` (JS `undefined`) removes the key.
+    pub fn set(&mut self, path: &str, value: Option<&Value<'_>>) -> SessionPlan {
+        let Some(tokens) = parse_pointer(path).filter(|t| !t.is_empty()) else {
+            return self.refuse(
+                IssueCode::PathNotFound,
+                path,
+                format!("{path:?} is not a JSON Pointer to a field of the draft"),
+            );
+        };
+        if let Some((section, at, field)) = self.item_address(path) {
+            return self.set_item(path, section, at, field, value);
+        }
+        let key = tokens[0].as_str();
+        if READ_ONLY_KEYS.contains(&key) {
+            return self.refuse(
+                IssueCode::FieldNotEditable,
+                path,
+                format!("{key} is filled in by Metronome and cannot be edited"),
+            );
+        }
+        if !EDITABLE_KEYS.contains(&key) && !FROZEN_KEYS.contains(&key) {
+            return self.refuse(
+                IssueCode::PathNotFound,
+                path,
+                format!("{key:?} is not a field of a commit"),
+            );
+        }
+        let value = value.map(|v| v.clone().into_owned());
+        let touches_items = matches!(key, "access_schedule" | "invoice_schedule")
+            && (tokens.len() == 1 || tokens.get(1).map(String::as_str) == Some("schedule_items"));
+        let base = if touches_items {
+            self.state.draft()
+        } else {
+            self.state.top.clone()
+        };
+        let mut doc = match json::parse(&crate::api::to_json(&base)) {
+            Ok(v) => v.into_owned(),
+            Err(_) => return self.plan(),
+        };
+        if set_at(&mut doc, &tokens, value).is_err() {
+            return self.refuse(
+                IssueCode::PathNotFound,
+                path,
+                format!("{path:?} names nothing in the draft"),
+            );
+        }
+        let next = EditState::read_draft(&doc);
+        self.record(if touches_items {
+            Op::Whole(next)
+        } else {
+            Op::Top(next)
+        });
+        self.plan()
+    }
+
+    fn set_item(
+        &mut self,
+        path: &str,
+        section: Section,
+        at: usize,
+        field: Option<String>,
+        value: Option<&Value<'_>>,
+    ) -> SessionPlan {
+        let item = match (&field, value) {
+            (None, Some(v @ Value::Object(_))) => read_item(section, v),
+            (None, None) => {
+                self.record(Op::Remove(section, at));
+                return self.plan();
+            }
+            (None, Some(_)) => {
+                return self.refuse(
+                    IssueCode::InvalidType,
+                    path,
+                    "an item must be an object".into(),
+                )
+            }
+            (Some(field), v) => {
+                let Some(mut item) = self.item(section, at) else {
+                    return self.plan();
+                };
+                let absent = Value::Null;
+                let ok = match (&mut item, v) {
+                    (Item::Access(d), Some(v)) => Access::set_field(d, field, v),
+                    (Item::Invoice(d), Some(v)) => Invoice::set_field(d, field, v),
+                    (Item::Access(d), None) => {
+                        Access::FIELDS.contains(&field.as_str())
+                            && clear(Access::set_field(d, field, &absent), d, field)
+                    }
+                    (Item::Invoice(d), None) => {
+                        Invoice::FIELDS.contains(&field.as_str())
+                            && clear_inv(Invoice::set_field(d, field, &absent), d, field)
+                    }
+                };
+                if !ok {
+                    return self.refuse(
+                        IssueCode::PathNotFound,
+                        path,
+                        format!("{field:?} is not a field of a schedule item"),
+                    );
+                }
+                item
+            }
+        };
+        self.record(Op::Replace(section, at, item));
+        self.plan()
+    }
+
+    /// `(section, index, field)` when the path names an existing item (or one of its fields).
+    fn item_address(&self, path: &str) -> Option<(Section, usize, Option<String>)> {
+        let tokens = parse_pointer(path)?;
+        if tokens.len() < 3 || tokens.len() > 4 || tokens[1] != "schedule_items" {
+            return None;
+        }
+        let section = Section::parse(&tokens[0]).filter(|s| s.key() == tokens[0])?;
+        if !self.state.items_editable(section.key()) {
+            return None;
+        }
+        let at: usize = tokens[2]
+            .parse()
+            .ok()
+            .filter(|s: &usize| tokens[2] == s.to_string())?;
+        (at < self.len(section)).then(|| (section, at, tokens.get(3).cloned()))
+    }
+
+    fn len(&self, section: Section) -> usize {
+        match section {
+            Section::Access => self.state.access.len(),
+            Section::Invoice => self.state.invoice.len(),
+        }
+    }
+
+    fn item(&self, section: Section, at: usize) -> Option<Item> {
+        match section {
+            Section::Access => self
+                .state
+                .access
+                .slots()
+                .get(at)
+                .map(|s| Item::Access(s.draft.clone())),
+            Section::Invoice => self
+                .state
+                .invoice
+                .slots()
+                .get(at)
+                .map(|s| Item::Invoice(s.draft.clone())),
+        }
+    }
+
+    fn refuse(&mut self, code: IssueCode, path: &str, message: String) -> SessionPlan {
+        let mut plan = self.plan();
+        plan.issues.push(Issue::new(code, path, message));
+        plan.payload = None;
+        plan
+    }
+
+    fn record(&mut self, op: Op) {
+        let inverse = self.apply(op);
+        self.undo.push(inverse);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Applies a change and returns the change that undoes it.
+    fn apply(&mut self, op: Op) -> Op {
+        let s = &mut self.state;
+        match op {
+            Op::Top(top) => Op::Top(std::mem::replace(&mut s.top, top)),
+            Op::Whole(draft) => {
+                let before = s.draft();
+                s.replace_draft(draft);
+                Op::Whole(before)
+            }
+            Op::Replace(section, at, item) => {
+                let old = match item {
+                    Item::Access(d) => s.access.replace(at, d, &s.cx).map(Item::Access),
+                    Item::Invoice(d) => s.invoice.replace(at, d, &s.cx).map(Item::Invoice),
+                };
+                old.map_or(Op::Remove(section, usize::MAX), |old| {
+                    Op::Replace(section, at, old)
+                })
+            }
+            Op::Insert(section, at, item) => {
+                match item {
+                    Item::Access(d) => s.access.insert(at, d, &s.cx),
+                    Item::Invoice(d) => s.invoice.insert(at, d, &s.cx),
+                }
+                Op::Remove(section, at)
+            }
+            Op::Remove(section, at) => {
+                let old = match section {
+                    Section::Access => s.access.remove(at).map(Item::Access),
+                    Section::Invoice => s.invoice.remove(at).map(Item::Invoice),
+                };
+                match old {
+                    Some(item) => Op::Insert(section, at, item),
+                    None => Op::Remove(section, usize::MAX),
+                }
+            }
+        }
+    }
+}
+
+fn read_item(section: Section, v: &Value<'_>) -> Item {
+    match section {
+        Section::Access => Item::Access(Access::read_item(v)),
+        Section::Invoice => Item::Invoice(Invoice::read_item(v)),
+    }
+}
+
+fn clear(ok: bool, d: &mut AccessItemDraft, field: &str) -> bool {
+    use crate::read::Field;
+    match field {
+        "id" => d.id = Field::Absent,
+        "amount" => d.amount = Field::Absent,
+        "starting_at" => d.starting_at = Field::Absent,
+        "ending_before" => d.ending_before = Field::Absent,
+        _ => return false,
+    }
+    ok
+}
+
+fn clear_inv(ok: bool, d: &mut InvoiceItemDraft, field: &str) -> bool {
+    use crate::read::Field;
+    match field {
+        "id" => d.id = Field::Absent,
+        "timestamp" => d.timestamp = Field::Absent,
+        "amount" => d.amount = Field::Absent,
+        "quantity" => d.quantity = Field::Absent,
+        "unit_price" => d.unit_price = Field::Absent,
+        _ => return false,
+    }
+    ok
+}

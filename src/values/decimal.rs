@@ -1,0 +1,341 @@
+//! Exact decimal money. Amounts arrive as JSON numbers or numeric strings; both are read from their
+//! decimal spelling, so `0.1` is exactly one tenth and `3 × 0.1 == 0.3`.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Largest number of fractional digits kept. Finer values are refused rather than rounded.
+pub const MAX_SCALE: u32 = 18;
+/// Magnitude limit: |value| < 10^MAX_INT_DIGITS. Keeps every sum and comparison inside i128.
+pub const MAX_INT_DIGITS: u32 = 19;
+
+/// `mantissa / 10^scale`, always normalised (no trailing zero in the mantissa), so derived
+/// equality and hashing are value equality.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Decimal {
+    mantissa: i128,
+    scale: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecimalError {
+    /// Not a number at all.
+    Syntax,
+    /// A number, but beyond the magnitude or precision kept exactly.
+    OutOfRange,
+}
+
+const fn pow10(n: u32) -> i128 {
+    let mut v: i128 = 1;
+    let mut i = 0;
+    while i < n {
+        v *= 10;
+        i += 1;
+    }
+    v
+}
+
+impl Decimal {
+    pub const ZERO: Decimal = Decimal {
+        mantissa: 0,
+        scale: 0,
+    };
+    pub const ONE: Decimal = Decimal {
+        mantissa: 1,
+        scale: 0,
+    };
+
+    fn normalised(mut mantissa: i128, mut scale: u32) -> Decimal {
+        if mantissa == 0 {
+            return Decimal::ZERO;
+        }
+        while scale > 0 && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
+        Decimal { mantissa, scale }
+    }
+
+    fn checked(mantissa: i128, scale: u32) -> Option<Decimal> {
+        let d = Decimal::normalised(mantissa, scale);
+        (d.scale <= MAX_SCALE
+            && d.mantissa.unsigned_abs() < pow10(MAX_INT_DIGITS + d.scale) as u128)
+            .then_some(d)
+    }
+
+    pub fn from_int(v: i64) -> Decimal {
+        Decimal::normalised(v as i128, 0)
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.mantissa < 0
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.mantissa == 0
+    }
+
+    pub fn scale(&self) -> u32 {
+        self.scale
+    }
+
+    /// Parses the JSON number grammar (and what a form field holds: surrounding spaces, a leading
+    /// `+`, `.5`, `5.`). `NaN`, `Infinity`, hex and empty strings are syntax errors.
+    pub fn parse(text: &str) -> Result<Decimal, DecimalError> {
+        let s = text.trim().as_bytes();
+        let mut i = 0;
+        let negative = match s.first() {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let mut digits: i128 = 0;
+        let mut significant = 0u32;
+        let mut frac_digits: i64 = 0;
+        let mut seen_digit = false;
+        let mut seen_point = false;
+        let mut overflow = false;
+        while i < s.len() {
+            match s[i] {
+                c @ b'0'..=b'9' => {
+                    seen_digit = true;
+                    if seen_point {
+                        frac_digits += 1;
+                    }
+                    if digits != 0 || c != b'0' {
+                        significant += 1;
+                    }
+                    if significant > 36 {
+                        overflow = true;
+                    } else {
+                        digits = digits * 10 + (c - b'0') as i128;
+                    }
+                }
+                b'.' if !seen_point => seen_point = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        if !seen_digit {
+            return Err(DecimalError::Syntax);
+        }
+        let mut exponent: i64 = 0;
+        if i < s.len() && (s[i] == b'e' || s[i] == b'E') {
+            i += 1;
+            let exp_negative = match s.get(i) {
+                Some(b'-') => {
+                    i += 1;
+                    true
+                }
+                Some(b'+') => {
+                    i += 1;
+                    false
+                }
+                _ => false,
+            };
+            let start = i;
+            while i < s.len() && s[i].is_ascii_digit() {
+                exponent = (exponent * 10 + (s[i] - b'0') as i64).min(100_000);
+                i += 1;
+            }
+            if i == start {
+                return Err(DecimalError::Syntax);
+            }
+            if exp_negative {
+                exponent = -exponent;
+            }
+        }
+        if i != s.len() {
+            return Err(DecimalError::Syntax);
+        }
+        if overflow {
+            return Err(DecimalError::OutOfRange);
+        }
+        let signed = if negative { -digits } else { digits };
+        let scale = frac_digits - exponent;
+        if digits == 0 {
+            return Ok(Decimal::ZERO);
+        }
+        if scale >= 0 {
+            // Trailing zeros may push the scale past the limit before normalising.
+            let mut m = signed;
+            let mut sc = scale;
+            while sc > MAX_SCALE as i64 && m % 10 == 0 {
+                m /= 10;
+                sc -= 1;
+            }
+            if sc > MAX_SCALE as i64 {
+                return Err(DecimalError::OutOfRange);
+            }
+            Decimal::checked(m, sc as u32).ok_or(DecimalError::OutOfRange)
+        } else {
+            let up = (-scale) as u32;
+            if up > MAX_INT_DIGITS {
+                return Err(DecimalError::OutOfRange);
+            }
+            signed
+                .checked_mul(pow10(up))
+                .and_then(|m| Decimal::checked(m, 0))
+                .ok_or(DecimalError::OutOfRange)
+        }
+    }
+
+    /// The exact value of a finite f64, via its shortest round-trip spelling (what JS prints).
+    pub fn from_f64(v: f64) -> Result<Decimal, DecimalError> {
+        if !v.is_finite() {
+            return Err(DecimalError::Syntax);
+        }
+        Decimal::parse(&format!("{v:e}"))
+    }
+
+    fn aligned(a: Decimal, b: Decimal) -> (i128, i128, u32) {
+        let scale = a.scale.max(b.scale);
+        // Both scales are ≤ MAX_SCALE and magnitudes < 10^MAX_INT_DIGITS, so this cannot overflow.
+        (
+            a.mantissa * pow10(scale - a.scale),
+            b.mantissa * pow10(scale - b.scale),
+            scale,
+        )
+    }
+
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let (a, b, scale) = Decimal::aligned(self, other);
+        Decimal::checked(a.checked_add(b)?, scale)
+    }
+
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
+        let (a, b, scale) = Decimal::aligned(self, other);
+        Decimal::checked(a.checked_sub(b)?, scale)
+    }
+
+    pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
+        let m = self.mantissa.checked_mul(other.mantissa)?;
+        Decimal::checked(m, self.scale + other.scale)
+    }
+
+    pub fn checked_mul_int(self, n: i64) -> Option<Decimal> {
+        Decimal::checked(self.mantissa.checked_mul(n as i128)?, self.scale)
+    }
+
+    /// `self / n` truncated toward zero at `scale` fractional digits.
+    pub fn div_int_truncated(self, n: u32, scale: u32) -> Option<Decimal> {
+        if n == 0 || scale > MAX_SCALE {
+            return None;
+        }
+        let m = if scale >= self.scale {
+            self.mantissa.checked_mul(pow10(scale - self.scale))?
+        } else {
+            self.mantissa / pow10(self.scale - scale)
+        };
+        Decimal::checked(m / n as i128, scale)
+    }
+
+    /// Whether `self / n` is exact at `scale` fractional digits.
+    pub fn divides_exactly(self, n: u32, scale: u32) -> bool {
+        self.div_int_truncated(n, scale)
+            .and_then(|q| q.checked_mul_int(n as i64))
+            .map_or(false, |back| back == self)
+    }
+
+    pub fn to_f64(self) -> f64 {
+        self.to_string().parse().unwrap_or(0.0)
+    }
+}
+
+impl Ord for Decimal {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let (a, b, _) = Decimal::aligned(*self, *other);
+        a.cmp(&b)
+    }
+}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.mantissa.unsigned_abs().to_string();
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let scale = self.scale as usize;
+        if scale == 0 {
+            return write!(f, "{sign}{digits}");
+        }
+        if digits.len() > scale {
+            let (int, frac) = digits.split_at(digits.len() - scale);
+            write!(f, "{sign}{int}.{frac}")
+        } else {
+            write!(f, "{sign}0.{}{digits}", "0".repeat(scale - digits.len()))
+        }
+    }
+}
+
+impl serde::Serialize for Decimal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.to_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::parse(s).unwrap()
+    }
+
+    #[test]
+    fn three_tenths_are_exact() {
+        assert_eq!(d("0.1").checked_mul(d("3")), Some(d("0.3")));
+        assert_eq!(d("0.1").checked_add(d("0.2")), Some(d("0.3")));
+        assert_eq!(Decimal::from_f64(0.1).unwrap(), d("0.1"));
+    }
+
+    #[test]
+    fn spellings_of_one_value_are_equal() {
+        for s in [
+            "1500", " 1500 ", "1500.00", "1.5e3", "+1500", "15E2", "1500.",
+        ] {
+            assert_eq!(d(s), d("1500"), "{s}");
+        }
+        assert_eq!(d(".5"), d("0.5"));
+        assert_eq!(d("-0"), Decimal::ZERO);
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_hold() {
+        for s in [
+            "", "abc", "NaN", "Infinity", "1e", "0x10", "1.2.3", "--1", "1 2",
+        ] {
+            assert_eq!(Decimal::parse(s), Err(DecimalError::Syntax), "{s}");
+        }
+        for s in [
+            "1e400",
+            "1e-300",
+            "123456789012345678901234567890123456789",
+            "1e19",
+        ] {
+            assert_eq!(Decimal::parse(s), Err(DecimalError::OutOfRange), "{s}");
+        }
+        assert!(Decimal::parse("9999999999999999999").is_ok());
+    }
+
+    #[test]
+    fn prints_and_orders() {
+        assert_eq!(d("12.50").to_string(), "12.5");
+        assert_eq!(d("-0.05").to_string(), "-0.05");
+        assert_eq!(d("100").to_f64(), 100.0);
+        assert!(d("0.3") > d("0.29999"));
+        assert_eq!(d("10").div_int_truncated(3, 2), Some(d("3.33")));
+        assert!(d("12").divides_exactly(4, 0));
+        assert!(!d("10").divides_exactly(3, 6));
+    }
+}

@@ -1,0 +1,49 @@
+//! Ids: UUIDs, read in any spelling the `uuid` crate accepts, written hyphenated in lower case.
+
+use std::fmt;
+use uuid::Uuid;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(Uuid);
+
+impl Id {
+    pub fn parse(text: &str) -> Option<Id> {
+        Uuid::try_parse(text.trim()).ok().map(Id)
+    }
+
+    /// Placeholder for an item the server has not created yet (preview only): the nil prefix makes
+    /// it recognisable, the counter keeps it unique within one preview.
+    pub fn placeholder(n: u64) -> Id {
+        Id(Uuid::from_u128(n as u128))
+    }
+
+    pub fn is_placeholder(&self) -> bool {
+        self.0.as_u128() >> 64 == 0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0.hyphenated(), f)
+    }
+}
+
+impl serde::Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_and_normalises() {
+        let id = Id::parse(" 2D45952C-5A6E-43A9-8AAB-F61EE21BE81A ").unwrap();
+        assert_eq!(id.to_string(), "2d45952c-5a6e-43a9-8aab-f61ee21be81a");
+        assert!(Id::parse("not-a-uuid").is_none());
+        assert!(Id::placeholder(3).is_placeholder());
+        assert!(!id.is_placeholder());
+    }
+}
