@@ -280,7 +280,11 @@ impl fmt::Display for Decimal {
 
 impl serde::Serialize for Decimal {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_f64(self.to_f64())
+        // Whole numbers are written without a fraction (`1500`, not `1500.0`).
+        match i64::try_from(self.mantissa) {
+            Ok(m) if self.scale == 0 && m.unsigned_abs() <= 1 << 53 => serializer.serialize_i64(m),
+            _ => serializer.serialize_f64(self.to_f64()),
+        }
     }
 }
 

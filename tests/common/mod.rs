@@ -1,0 +1,123 @@
+//! The fixture table and how a result is judged against it: shared by the native runner
+//! (tests/fixtures.rs) and the wasm runner (tests/wasm.rs), so both apply the same checks.
+#![allow(dead_code)]
+
+use serde_json::Value;
+
+include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
+
+/// What a call gave: the JSON it returned, or the `(code, path)` of what it threw.
+pub type Outcome = Result<Value, (String, String)>;
+
+/// Checks one fixture; `Err` says what differs.
+pub fn check(fixture: &Value, outcome: Outcome) -> Result<(), String> {
+    let expect = &fixture["expect"];
+    if let Some(t) = expect.get("throws") {
+        return match outcome {
+            Err((code, path))
+                if t["code"] == code.as_str()
+                    && t.get("path").map_or(true, |p| p == path.as_str()) =>
+            {
+                Ok(())
+            }
+            other => Err(format!("expected a throw {t}, got {other:?}")),
+        };
+    }
+    let got = outcome.map_err(|e| format!("threw {e:?}"))?;
+    if let Some(commit) = expect.get("commit") {
+        return same(commit, &got)
+            .then_some(())
+            .ok_or_else(|| format!("commit differs:\n want {commit}\n got  {got}"));
+    }
+    if let Some(payload) = expect.get("payload") {
+        if !same(payload, &got["payload"]) {
+            return Err(format!(
+                "payload differs:\n want {payload}\n got  {}",
+                got["payload"]
+            ));
+        }
+    }
+    if let Some(items) = expect.get("items") {
+        if !same(items, &got["items"]) {
+            return Err(format!(
+                "items differ:\n want {items}\n got  {}",
+                got["items"]
+            ));
+        }
+    }
+    if let Some(want) = expect.get("issues").and_then(Value::as_array) {
+        let mut want: Vec<(String, String)> = want
+            .iter()
+            .map(|i| (s(&i["code"]), s(&i["path"])))
+            .collect();
+        let mut have: Vec<(String, String)> = got["issues"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|i| (s(&i["code"]), s(&i["path"])))
+            .collect();
+        want.sort();
+        have.sort();
+        if want != have {
+            return Err(format!(
+                "issues differ:\n want {want:?}\n got  {have:?}\n full {}",
+                got["issues"]
+            ));
+        }
+        for i in got["issues"].as_array().into_iter().flatten() {
+            let severity = s(&i["severity"]);
+            let errors = severity == "error";
+            if errors && !got["payload"].is_null() {
+                return Err("an error issue came with a payload".into());
+            }
+            if s(&i["message"]).is_empty() {
+                return Err(format!("issue without a message: {i}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn s(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_owned()
+}
+
+/// JSON equality with numbers compared by value (`1500` equals `1500.0`).
+pub fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// Runs every fixture through `call(fn, args)` and reports each failure by name.
+pub fn run_all(call: impl Fn(&str, &[Value]) -> Option<Outcome>) -> (usize, Vec<String>) {
+    let mut ran = 0;
+    let mut failures = Vec::new();
+    for (name, text) in FIXTURES {
+        let fixture: Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => {
+                failures.push(format!("{name}: not JSON: {e}"));
+                continue;
+            }
+        };
+        let f = fixture["fn"].as_str().unwrap_or_default();
+        let args = fixture["args"].as_array().cloned().unwrap_or_default();
+        let Some(outcome) = call(f, &args) else {
+            failures.push(format!("{name}: no runner for {f:?}"));
+            continue;
+        };
+        ran += 1;
+        if let Err(e) = check(&fixture, outcome) {
+            failures.push(format!("{name}: {e}"));
+        }
+    }
+    (ran, failures)
+}
