@@ -1,0 +1,20 @@
+// Everyday use of the package, compiled under the lib settings a plain browser app and a plain Node
+// project have (tsconfig.browser-app.json, tsconfig.node-app.json), with skipLibCheck off.
+import init, { CommitEditor, planEdit, version, type Commit, type CommitDraft, type EditContext, type Issue } from 'commit-editor';
+
+await init();
+
+export function errorsOf(original: Commit, draft: CommitDraft, context: EditContext): Issue[] {
+  return planEdit(original, draft, context).issues.filter((issue) => issue.severity === 'error');
+}
+
+export function rename(original: Commit, context: EditContext, name: string) {
+  const editor = new CommitEditor(original, context);
+  try {
+    return editor.set('/name', name).payload;
+  } finally {
+    editor.free();
+  }
+}
+
+export const packageVersion: string = version();

@@ -1,0 +1,132 @@
+//! The editing session answers exactly what planEdit answers for the same draft (payload, issues,
+//! changes), over random sequences of set, add, remove, undo, redo and whole-draft replacement.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod gen;
+
+use commit_editor::api;
+use commit_editor::json;
+use commit_editor::session::Session;
+use gen::*;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+#[derive(Clone, Debug)]
+enum Step {
+    Set(String, usize, &'static str, Option<Value>),
+    SetTop(&'static str, Option<Value>),
+    Add(&'static str, Value),
+    Remove(String, usize),
+    Undo,
+    Redo,
+    Replace(Vec<Edit>),
+    BadPath(String),
+}
+
+fn value() -> impl Strategy<Value = Option<Value>> {
+    prop_oneof![
+        4 => (0u64..5_000_000).prop_map(|n| Some(json!(n))),
+        2 => (0u64..5000).prop_map(|n| Some(json!(format!(" {n}.5 ")))),
+        2 => (0i64..20_000).prop_map(|h| Some(json!(ts(h)))),
+        1 => Just(Some(json!("abc"))),
+        1 => Just(Some(json!("2024-13-01"))),
+        1 => Just(Some(json!(-3))),
+        1 => Just(Some(Value::Null)),
+        1 => Just(None),
+        1 => Just(Some(json!("a1000000-0000-4000-8000-000000000001"))),
+        1 => Just(Some(json!("000000a1-0000-4000-8000-000000000000"))),
+    ]
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let section = prop_oneof![
+        Just("access_schedule".to_owned()),
+        Just("invoice_schedule".to_owned())
+    ];
+    let field = prop_oneof![
+        Just("amount"),
+        Just("starting_at"),
+        Just("ending_before"),
+        Just("timestamp"),
+        Just("quantity"),
+        Just("unit_price"),
+        Just("id")
+    ];
+    prop_oneof![
+        8 => (section.clone(), 0usize..10, field, value()).prop_map(|(s, i, f, v)| Step::Set(s, i, f, v)),
+        2 => (prop_oneof![Just("name"), Just("priority"), Just("rate_type"), Just("applicable_product_tags"), Just("type")], prop_oneof![
+            Just(Some(json!("renamed"))), Just(Some(json!("12"))), Just(Some(json!("list_rate"))), Just(Some(json!(["b", "a"]))), Just(Some(Value::Null)), Just(None)
+        ]).prop_map(|(k, v)| Step::SetTop(k, v)),
+        2 => (prop_oneof![Just("access"), Just("invoice")], (0u64..1000, 0i64..20_000, 1i64..500)).prop_map(|(s, (a, h, l))| {
+            Step::Add(s, if s == "access" { json!({"amount": a, "starting_at": ts(h), "ending_before": ts(h + l)}) } else { json!({"timestamp": ts(h), "amount": a}) })
+        }),
+        2 => (section.clone(), 0usize..10).prop_map(|(s, i)| Step::Remove(s, i)),
+        2 => Just(Step::Undo),
+        1 => Just(Step::Redo),
+        1 => proptest::collection::vec(edit(), 0..4).prop_map(Step::Replace),
+        1 => prop_oneof![Just("/nope".to_owned()), Just("/access_schedule/schedule_items/99/amount".to_owned()), Just("bad".to_owned()), Just("/ledger".to_owned())].prop_map(Step::BadPath),
+    ]
+}
+
+fn to_value<T: serde::Serialize>(t: &T) -> Value {
+    serde_json::from_str(&api::to_json(t)).unwrap_or(Value::Null)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn session_equals_plan_edit(original in commit(), steps in proptest::collection::vec(step(), 1..25)) {
+        let ctx = json!({ "customer_id": CUSTOMER, "invoice_statuses": {}, "now": "2026-06-01T00:00:00Z" });
+        let (o_text, c_text) = (original.to_string(), ctx.to_string());
+        let o = json::parse(&o_text).expect("valid");
+        let c = json::parse(&c_text).expect("valid");
+        let mut session = Session::new(&o, &c);
+        for s in &steps {
+            let mut extra_issue = false;
+            let answer = match s {
+                Step::Set(section, i, field, v) => {
+                    let text = v.as_ref().map(Value::to_string);
+                    let parsed = text.as_deref().map(|t| json::parse(t).expect("valid"));
+                    session.set(&format!("/{section}/schedule_items/{i}/{field}"), parsed.as_ref())
+                }
+                Step::SetTop(key, v) => {
+                    let text = v.as_ref().map(Value::to_string);
+                    let parsed = text.as_deref().map(|t| json::parse(t).expect("valid"));
+                    session.set(&format!("/{key}"), parsed.as_ref())
+                }
+                Step::Add(section, item) => {
+                    let t = item.to_string();
+                    session.add_item(section, &json::parse(&t).expect("valid"))
+                }
+                Step::Remove(section, i) => session.remove_item(&format!("/{section}/schedule_items/{i}")),
+                Step::Undo => session.undo(),
+                Step::Redo => session.redo(),
+                Step::Replace(edits) => {
+                    let t = apply_edits(&original, edits).to_string();
+                    session.replace_draft(&json::parse(&t).expect("valid"))
+                }
+                Step::BadPath(p) => {
+                    extra_issue = true;
+                    session.set(p, Some(&json::Value::Null))
+                }
+            };
+            let mut answer = to_value(&answer);
+            extra_issue |= answer["issues"].as_array().and_then(|i| i.last()).is_some_and(|i| i["code"] == "path_not_found");
+            let draft = to_value(&session.draft());
+            let one_shot = to_value(&api::plan_edit(&o_text, &draft.to_string(), &c_text).expect("objects"));
+            if extra_issue {
+                // A refused path adds its own issue and no payload; otherwise the plan is the same.
+                let issues = answer["issues"].as_array_mut().expect("issues");
+                prop_assert!(matches!(issues.pop(), Some(ref i) if i["code"] == "path_not_found" || i["code"] == "field_not_editable"));
+                prop_assert!(answer["payload"].is_null());
+                answer["payload"] = one_shot["payload"].clone();
+            }
+            for key in ["payload", "issues", "changes"] {
+                prop_assert_eq!(&answer[key], &one_shot[key], "{} after {:?}", key, s);
+            }
+            // The preview on demand is planEdit's preview.
+            prop_assert_eq!(to_value(&session.preview()), one_shot["preview"].clone());
+        }
+    }
+}
