@@ -78,6 +78,20 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
+/// Plans an edit, as `planEdit` does in JS.
+///
+/// ```
+/// let original = r#"{"id": "62c0cb84-bf3f-48b9-9bcf-a8ddf8c1cf35", "type": "PREPAID", "name": "A",
+///   "product": {"id": "2e30f074-d04c-412e-a134-851ebfa5ceb2", "name": "P"}, "created_at": "2026-01-01T00:00:00Z"}"#;
+/// let draft = original.replace(r#""name": "A""#, r#""name": "B""#);
+/// let context = r#"{"customer_id": "4c91c473-fc12-445a-9c38-40421d47023f"}"#;
+/// let plan = commit_editor::api::plan_edit(original, &draft, context).unwrap();
+/// assert!(plan.issues.is_empty());
+/// assert_eq!(
+///     commit_editor::api::to_json(&plan.payload),
+///     r#"{"customer_id":"4c91c473-fc12-445a-9c38-40421d47023f","commit_id":"62c0cb84-bf3f-48b9-9bcf-a8ddf8c1cf35","name":"B"}"#
+/// );
+/// ```
 pub fn plan_edit(original: &str, draft: &str, context: &str) -> Result<EditPlan, ApiError> {
     let (o, d, c) = (
         object(original, "original")?,
@@ -117,4 +131,52 @@ pub fn apply_edit(original: &str, payload: &str) -> Result<Commit, ApiError> {
         })?;
     apply(&commit, &payload)
         .map_err(|e| ApiError::new("invalid_payload", "payload", e.path, e.message))
+}
+
+/// An optional argument (`undefined` in JS): absent reads as an empty object.
+fn object_or_empty<'a>(
+    text: Option<&'a str>,
+    argument: &'static str,
+) -> Result<Value<'a>, ApiError> {
+    match text {
+        Some(t) => object(t, argument),
+        None => Ok(Value::Object(Vec::new())),
+    }
+}
+
+pub fn plan_create(
+    draft: &str,
+    context: Option<&str>,
+) -> Result<crate::plan::create::CreatePlan, ApiError> {
+    let (d, c) = (
+        object(draft, "draft")?,
+        object_or_empty(context, "context")?,
+    );
+    Ok(crate::plan::create::plan_create(&d, &c))
+}
+
+pub fn plan_end_date(
+    original: &str,
+    request: &str,
+    context: Option<&str>,
+) -> Result<crate::plan::end_date::EndDatePlan, ApiError> {
+    let (o, r, c) = (
+        object(original, "original")?,
+        object(request, "request")?,
+        object_or_empty(context, "context")?,
+    );
+    Ok(crate::plan::end_date::plan_end_date(&o, &r, &c))
+}
+
+pub fn plan_disable_trueup(
+    original: &str,
+    request: &str,
+) -> Result<crate::plan::trueup::TrueupPlan, ApiError> {
+    let (o, r) = (object(original, "original")?, object(request, "request")?);
+    Ok(crate::plan::trueup::plan_disable_trueup(&o, &r))
+}
+
+pub fn generate_schedule(rule: &str) -> Result<crate::plan::generate::GeneratedSchedule, ApiError> {
+    let r = object(rule, "rule")?;
+    Ok(crate::plan::generate::generate_schedule(&r))
 }
