@@ -8,17 +8,29 @@ use crate::session::Session;
 use js_sys::{Error, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.stringify`, typed loosely: it answers `undefined` for symbols, functions and values
+    /// whose `toJSON` gives nothing, and throws on cycles and BigInts.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = stringify)]
+    fn json_stringify(v: &JsValue) -> Result<JsValue, JsValue>;
+}
+
 fn text(v: &JsValue, argument: &'static str) -> Result<String, JsValue> {
-    if v.is_undefined() {
-        return Err(throw(ApiError::new(
-            "not_an_object",
-            argument,
-            "",
-            "expected an object, got undefined",
-        )));
-    }
-    match JSON::stringify(v) {
-        Ok(s) => Ok(String::from(s)),
+    match json_stringify(v) {
+        Ok(s) => s.as_string().ok_or_else(|| {
+            let what = if v.is_undefined() {
+                "undefined"
+            } else {
+                "something that is not JSON data"
+            };
+            throw(ApiError::new(
+                "not_an_object",
+                argument,
+                "",
+                format!("expected an object, got {what}"),
+            ))
+        }),
         Err(e) => {
             let range = e.dyn_ref::<js_sys::RangeError>().is_some();
             let (code, why) = if range {
@@ -34,6 +46,19 @@ fn text(v: &JsValue, argument: &'static str) -> Result<String, JsValue> {
             )))
         }
     }
+}
+
+/// A string argument. Typed `&str` parameters would let the glue pass a non-string into wasm
+/// memory, so every string crosses as a `JsValue` and is checked here.
+fn string(v: &JsValue, argument: &'static str) -> Result<String, JsValue> {
+    v.as_string().ok_or_else(|| {
+        throw(ApiError::new(
+            "not_a_string",
+            argument,
+            "",
+            "expected a string",
+        ))
+    })
 }
 
 /// Like [`text`], but `undefined` stays absent.
@@ -116,31 +141,37 @@ impl CommitEditor {
     #[wasm_bindgen(unchecked_return_type = "SessionPlan")]
     pub fn set(
         &mut self,
-        path: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
         #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let path = string(&path, "path")?;
         let v = text_opt(&value, "value")?;
         let parsed = match &v {
             Some(t) => Some(api::any(t, "value").map_err(throw)?),
             None => None,
         };
-        Ok(out(&self.session.set(path, parsed.as_ref())))
+        Ok(out(&self.session.set(&path, parsed.as_ref())))
     }
 
     #[wasm_bindgen(js_name = addItem, unchecked_return_type = "SessionPlan")]
     pub fn add_item(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "\"access\" | \"invoice\"")] schedule: &str,
+        #[wasm_bindgen(unchecked_param_type = "\"access\" | \"invoice\"")] schedule: JsValue,
         #[wasm_bindgen(unchecked_param_type = "AccessItemDraft | InvoiceItemDraft")] item: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let schedule = string(&schedule, "schedule")?;
         let t = text(&item, "item")?;
         let v = api::any(&t, "item").map_err(throw)?;
-        Ok(out(&self.session.add_item(schedule, &v)))
+        Ok(out(&self.session.add_item(&schedule, &v)))
     }
 
     #[wasm_bindgen(js_name = removeItem, unchecked_return_type = "SessionPlan")]
-    pub fn remove_item(&mut self, path: &str) -> JsValue {
-        out(&self.session.remove_item(path))
+    pub fn remove_item(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let path = string(&path, "path")?;
+        Ok(out(&self.session.remove_item(&path)))
     }
 
     #[wasm_bindgen(js_name = replaceDraft, unchecked_return_type = "SessionPlan")]
@@ -187,4 +218,50 @@ impl CommitEditor {
     pub fn draft(&self) -> JsValue {
         out(&self.session.draft())
     }
+}
+
+#[wasm_bindgen(js_name = planCreate, unchecked_return_type = "CreatePlan")]
+pub fn plan_create(
+    #[wasm_bindgen(unchecked_param_type = "CreateCommitDraft")] draft: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ now?: string }")] context: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (d, c) = (text(&draft, "draft")?, text_opt(&context, "context")?);
+    api::plan_create(&d, c.as_deref())
+        .map(|p| out(&p))
+        .map_err(throw)
+}
+
+#[wasm_bindgen(js_name = planEndDate, unchecked_return_type = "EndDatePlan")]
+pub fn plan_end_date(
+    #[wasm_bindgen(unchecked_param_type = "Commit")] original: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EndDateRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EditContext")] context: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (o, r, c) = (
+        text(&original, "original")?,
+        text(&request, "request")?,
+        text_opt(&context, "context")?,
+    );
+    api::plan_end_date(&o, &r, c.as_deref())
+        .map(|p| out(&p))
+        .map_err(throw)
+}
+
+#[wasm_bindgen(js_name = planDisableTrueup, unchecked_return_type = "TrueupPlan")]
+pub fn plan_disable_trueup(
+    #[wasm_bindgen(unchecked_param_type = "Commit")] original: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DisableTrueupRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (o, r) = (text(&original, "original")?, text(&request, "request")?);
+    api::plan_disable_trueup(&o, &r)
+        .map(|p| out(&p))
+        .map_err(throw)
+}
+
+#[wasm_bindgen(js_name = generateSchedule, unchecked_return_type = "GeneratedSchedule")]
+pub fn generate_schedule(
+    #[wasm_bindgen(unchecked_param_type = "ScheduleRule")] rule: JsValue,
+) -> Result<JsValue, JsValue> {
+    let r = text(&rule, "rule")?;
+    api::generate_schedule(&r).map(|g| out(&g)).map_err(throw)
 }
