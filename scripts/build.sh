@@ -6,16 +6,20 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 cargo build --lib --release --target wasm32-unknown-unknown --quiet
-rm -rf pkg && mkdir -p pkg
-wasm-bindgen --target web --out-dir pkg --out-name commit_editor \
+# Built beside pkg/ and moved in at the end, so pkg/ is never half-written while others read it.
+out=pkg.next
+rm -rf "$out" && mkdir -p "$out"
+wasm-bindgen --target web --out-dir "$out" --out-name commit_editor \
   target/wasm32-unknown-unknown/release/commit_editor.wasm
 ./node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  pkg/commit_editor_bg.wasm -o pkg/commit_editor_bg.wasm
-cp scripts/pkg/node.js pkg/node.js
+  "$out/commit_editor_bg.wasm" -o "$out/commit_editor_bg.wasm"
+bash scripts/pkg/types.sh "$out"
+cp scripts/pkg/node.js "$out/node.js"
 version=$(cargo_version)
-sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" scripts/pkg/package.json > pkg/package.json
-cp README.md pkg/README.md 2>/dev/null || true
-rm -f pkg/.gitignore
+sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" scripts/pkg/package.json > "$out/package.json"
+cp README.md LICENSE "$out/"
+rm -f "$out/.gitignore"
+rm -rf pkg.old && { [ ! -d pkg ] || mv pkg pkg.old; } && mv "$out" pkg && rm -rf pkg.old
 echo "built pkg/ (commit-editor $version): $(wc -c < pkg/commit_editor_bg.wasm) bytes of wasm"

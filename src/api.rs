@@ -133,14 +133,20 @@ pub fn apply_edit(original: &str, payload: &str) -> Result<Commit, ApiError> {
         .map_err(|e| ApiError::new("invalid_payload", "payload", e.path, e.message))
 }
 
-/// An optional argument (`undefined` in JS): absent reads as an empty object.
+/// An optional argument: absent (`undefined` in JS) or `null` reads as an empty object.
 fn object_or_empty<'a>(
     text: Option<&'a str>,
     argument: &'static str,
 ) -> Result<Value<'a>, ApiError> {
-    match text {
-        Some(t) => object(t, argument),
-        None => Ok(Value::Object(Vec::new())),
+    match text.map(|t| any(t, argument)).transpose()? {
+        None | Some(Value::Null) => Ok(Value::Object(Vec::new())),
+        Some(v @ Value::Object(_)) => Ok(v),
+        Some(other) => Err(ApiError::new(
+            "not_an_object",
+            argument,
+            "",
+            format!("expected an object, got {}", other.kind()),
+        )),
     }
 }
 

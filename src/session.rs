@@ -11,6 +11,7 @@ use crate::plan::edit::invoice::Invoice;
 use crate::plan::edit::kind::Kind;
 use crate::plan::edit::EditState;
 use crate::plan::output::SessionPlan;
+use std::collections::VecDeque;
 
 /// Keys of the draft's own fields that an editor may set.
 const EDITABLE_KEYS: &[&str] = &[
@@ -67,25 +68,28 @@ enum Item {
 /// One change, and (when applied) the change that undoes it.
 #[derive(Clone, Debug, PartialEq)]
 enum Op {
-    Top(CommitDraft),
+    Top(Box<CommitDraft>),
     Replace(Section, usize, Item),
     Insert(Section, usize, Item),
     Remove(Section, usize),
-    Whole(CommitDraft),
+    Whole(Box<CommitDraft>),
 }
 
 pub struct Session {
     state: EditState,
-    undo: Vec<Op>,
+    undo: VecDeque<Op>,
     redo: Vec<Op>,
+    /// The path of the last `set`: a run of sets to one path (typing in a field) is one undo step.
+    typing: Option<String>,
 }
 
 impl Session {
     pub fn new(original: &Value<'_>, context: &Value<'_>) -> Session {
         Session {
             state: EditState::new(original, context),
-            undo: Vec::new(),
+            undo: VecDeque::new(),
             redo: Vec::new(),
+            typing: None,
         }
     }
 
@@ -110,7 +114,8 @@ impl Session {
     }
 
     pub fn undo(&mut self) -> SessionPlan {
-        if let Some(op) = self.undo.pop() {
+        self.typing = None;
+        if let Some(op) = self.undo.pop_back() {
             let inverse = self.apply(op);
             self.redo.push(inverse);
         }
@@ -118,15 +123,16 @@ impl Session {
     }
 
     pub fn redo(&mut self) -> SessionPlan {
+        self.typing = None;
         if let Some(op) = self.redo.pop() {
             let inverse = self.apply(op);
-            self.undo.push(inverse);
+            self.undo.push_back(inverse);
         }
         self.plan()
     }
 
     pub fn replace_draft(&mut self, draft: &Value<'_>) -> SessionPlan {
-        self.record(Op::Whole(EditState::read_draft(draft)));
+        self.record(Op::Whole(Box::new(EditState::read_draft(draft))));
         self.plan()
     }
 
@@ -212,11 +218,12 @@ impl Session {
             );
         }
         let next = EditState::read_draft(&doc);
-        self.record(if touches_items {
-            Op::Whole(next)
+        let op = if touches_items {
+            Op::Whole(Box::new(next))
         } else {
-            Op::Top(next)
-        });
+            Op::Top(Box::new(next))
+        };
+        self.record_set(path, op);
         self.plan()
     }
 
@@ -268,7 +275,7 @@ impl Session {
                 item
             }
         };
-        self.record(Op::Replace(section, at, item));
+        self.record_set(path, Op::Replace(section, at, item));
         self.plan()
     }
 
@@ -321,23 +328,42 @@ impl Session {
     }
 
     fn record(&mut self, op: Op) {
+        self.typing = None;
         let inverse = self.apply(op);
-        self.undo.push(inverse);
+        self.undo.push_back(inverse);
         if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
+            self.undo.pop_front();
         }
         self.redo.clear();
+    }
+
+    /// Records a `set`: consecutive sets to the same path keep the first one's undo entry, so
+    /// undo takes back the whole run of keystrokes.
+    fn record_set(&mut self, path: &str, op: Op) {
+        if self.typing.as_deref() == Some(path) && self.redo.is_empty() && !self.undo.is_empty() {
+            let _ = self.apply(op);
+        } else {
+            self.record(op);
+            self.typing = Some(path.to_owned());
+        }
+    }
+
+    /// Plans against another context (invoice statuses, customer, now); the draft and the undo
+    /// history stay.
+    pub fn set_context(&mut self, context: &Value<'_>) -> SessionPlan {
+        self.state.set_context(context);
+        self.plan()
     }
 
     /// Applies a change and returns the change that undoes it.
     fn apply(&mut self, op: Op) -> Op {
         let s = &mut self.state;
         match op {
-            Op::Top(top) => Op::Top(std::mem::replace(&mut s.top, top)),
+            Op::Top(top) => Op::Top(Box::new(std::mem::replace(&mut s.top, *top))),
             Op::Whole(draft) => {
                 let before = s.draft();
-                s.replace_draft(draft);
-                Op::Whole(before)
+                s.replace_draft(*draft);
+                Op::Whole(Box::new(before))
             }
             Op::Replace(section, at, item) => {
                 let old = match item {

@@ -20,6 +20,17 @@ pub fn call(f: &str, args: &[Value]) -> Option<common::Outcome> {
     Some(match f {
         "planEdit" => outcome(api::plan_edit(&a(0), &a(1), &a(2))),
         "applyEdit" => outcome(api::apply_edit(&a(0), &a(1))),
+        "planCreate" => outcome(api::plan_create(
+            &a(0),
+            args.get(1).map(Value::to_string).as_deref(),
+        )),
+        "planEndDate" => outcome(api::plan_end_date(
+            &a(0),
+            &a(1),
+            args.get(2).map(Value::to_string).as_deref(),
+        )),
+        "planDisableTrueup" => outcome(api::plan_disable_trueup(&a(0), &a(1))),
+        "generateSchedule" => outcome(api::generate_schedule(&a(0))),
         _ => return None,
     })
 }
@@ -27,7 +38,7 @@ pub fn call(f: &str, args: &[Value]) -> Option<common::Outcome> {
 #[test]
 fn every_fixture_passes_natively() {
     let (ran, failures) = common::run_all(call);
-    assert!(ran > 50, "only {ran} fixtures ran");
+    assert!(ran > 150, "only {ran} fixtures ran");
     assert!(
         failures.is_empty(),
         "{} of {ran} fixtures failed:\n{}",

@@ -41,6 +41,10 @@ fn call(f: &str, args: &[Value]) -> Option<common::Outcome> {
     Some(match f {
         "planEdit" => outcome(wasm::plan_edit(a(0), a(1), a(2))),
         "applyEdit" => outcome(wasm::apply_edit(a(0), a(1))),
+        "planCreate" => outcome(wasm::plan_create(a(0), a(1))),
+        "planEndDate" => outcome(wasm::plan_end_date(a(0), a(1), a(2))),
+        "planDisableTrueup" => outcome(wasm::plan_disable_trueup(a(0), a(1))),
+        "generateSchedule" => outcome(wasm::generate_schedule(a(0))),
         _ => return None,
     })
 }
@@ -48,7 +52,7 @@ fn call(f: &str, args: &[Value]) -> Option<common::Outcome> {
 #[wasm_bindgen_test]
 fn every_fixture_passes_in_wasm() {
     let (ran, failures) = common::run_all(call);
-    assert!(ran > 50, "only {ran} fixtures ran");
+    assert!(ran > 150, "only {ran} fixtures ran");
     assert!(
         failures.is_empty(),
         "{} of {ran} fixtures failed:\n{}",
@@ -125,7 +129,7 @@ fn the_session_answers_like_plan_edit() {
         .unwrap_or_else(|_| unreachable!());
     let plan = editor
         .set(
-            "/access_schedule/schedule_items/1/amount",
+            "/access_schedule/schedule_items/1/amount".into(),
             JsValue::from("150000"),
         )
         .unwrap_or(JsValue::NULL);
@@ -136,7 +140,7 @@ fn the_session_answers_like_plan_edit() {
         assert_eq!(a, b, "{key}");
     }
     assert!(editor.can_undo());
-    let _ = editor.set("/no_such_field", JsValue::from(1));
+    let _ = editor.set(JsValue::from("/no_such_field"), JsValue::from(1));
     let _ = editor.undo();
     let _ = editor.undo();
     assert!(!editor.can_undo());

@@ -74,7 +74,9 @@ pub struct CommitDraft {
     pub invoice_schedule: Field<InvoiceScheduleDraft>,
     /// The [`FROZEN_KEYS`] present in the draft, as sent.
     #[serde(flatten)]
-    #[tsify(type = "Record<string, unknown>")]
+    #[tsify(
+        type = "{ id?: unknown; type?: unknown; contract?: unknown; rolled_over_from?: unknown; recurring_commit_id?: unknown; subscription_config?: unknown; custom_fields?: unknown; rollover_fraction?: unknown; uniqueness_key?: unknown; netsuite_sales_order_id?: unknown; salesforce_opportunity_id?: unknown; created_at?: unknown; archived_at?: unknown; spend_tracker_attributes?: unknown; cost_basis?: unknown }"
+    )]
     pub frozen: BTreeMap<String, Json>,
 }
 
@@ -146,4 +148,8 @@ pub struct InvoiceItemDraft {
     #[serde(skip_serializing_if = "Field::is_absent")]
     #[tsify(optional, type = "FormNumber")]
     pub unit_price: Field<Decimal>,
+    /// Read-only: carried so a draft keeps what it was given, never compared or sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "Id | null")]
+    pub invoice_id: Option<Json>,
 }

@@ -1,5 +1,5 @@
 //! Request bodies of the four commit endpoints, exact to the OpenAPI schemas (plus
-//! `applicable_contract_ids` and `description` on edit, which are newer than the schema snapshot).
+//! `applicable_contract_ids` on edit, which is newer than the schema snapshot).
 
 use super::targeting::{HierarchyConfiguration, Specifier};
 use super::{CommitType, RateType};

@@ -97,5 +97,6 @@ pub fn read_invoice_item(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> 
         amount: r.field(v, "amount", path, Reader::amount),
         quantity: r.field(v, "quantity", path, Reader::amount),
         unit_price: r.field(v, "unit_price", path, Reader::amount),
+        invoice_id: v.get("invoice_id").map(|i| i.clone().into_owned()),
     }
 }

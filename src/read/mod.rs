@@ -3,6 +3,7 @@
 
 pub mod commit;
 pub mod context;
+pub mod create;
 pub mod draft;
 pub mod field;
 pub mod payload;

@@ -37,6 +37,14 @@ pub fn check(fixture: &Value, outcome: Outcome) -> Result<(), String> {
             ));
         }
     }
+    if let Some(preview) = expect.get("preview") {
+        if !same(preview, &got["preview"]) {
+            return Err(format!(
+                "preview differs:\n want {preview}\n got  {}",
+                got["preview"]
+            ));
+        }
+    }
     if let Some(items) = expect.get("items") {
         if !same(items, &got["items"]) {
             return Err(format!(

@@ -15,7 +15,7 @@ const files = (function walk(dir) {
 
 const pairs = (issues) => issues.map((i) => `${i.code} ${i.path}`).sort();
 
-test('the fixture table is not empty', () => assert.ok(files.length > 50, `${files.length} fixtures`));
+test('the fixture table is not empty', () => assert.ok(files.length > 150, `${files.length} fixtures`));
 
 for (const file of files) {
   const fixture = JSON.parse(readFileSync(file, 'utf8'));
@@ -39,6 +39,7 @@ for (const file of files) {
     if (expect.commit) return assert.deepEqual(got, expect.commit);
     if ('payload' in expect) assert.deepEqual(got.payload, expect.payload);
     if (expect.items) assert.deepEqual(got.items, expect.items);
+    if (expect.preview) assert.deepEqual(got.preview, expect.preview);
     if (expect.issues) assert.deepEqual(pairs(got.issues), pairs(expect.issues));
     for (const issue of got.issues ?? []) {
       assert.ok(['error', 'warning'].includes(issue.severity));

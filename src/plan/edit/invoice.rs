@@ -124,6 +124,9 @@ impl Kind for Invoice {
             amount: Field::Set(o.amount),
             quantity: Field::Set(o.quantity),
             unit_price: Field::Set(o.unit_price),
+            invoice_id: o
+                .invoice_id
+                .map(|id| crate::json::Value::String(id.to_string().into())),
         }
     }
 
@@ -231,12 +234,12 @@ impl Kind for Invoice {
                     format!("{t} is not on the hour (UTC)"),
                 );
             }
-            if let Some(now) = cx.now.filter(|now| t < *now) {
+            if let Some(now) = cx.now.filter(|now| t <= *now) {
                 issue(
                     &mut issues,
                     "timestamp",
                     IssueCode::InvoiceInPast,
-                    format!("{t} is before now ({now}): its invoice will finalize at once"),
+                    format!("{t} is not after now ({now}): its invoice will finalize at once"),
                 );
             }
         }
@@ -315,7 +318,12 @@ impl Kind for Invoice {
             }
             _ => Diff::Unchanged,
         };
-        if let (Some(o), Diff::Updated(..)) = (orig, &diff) {
+        // A FINALIZED item is locked whatever the edit does to it, valid or not.
+        let attempted = matches!(diff, Diff::Updated(..))
+            || issues
+                .iter()
+                .any(|i| i.code.severity() == crate::issue::Severity::Error);
+        if let (Some(o), true) = (orig, attempted) {
             if cx.status(o.invoice_id) == Some(InvoiceStatus::Finalized) {
                 issue(
                     &mut issues,

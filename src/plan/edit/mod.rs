@@ -48,13 +48,7 @@ impl EditState {
             &Path::Root,
         );
         let cx = read_context(context, true, &mut issues);
-        let locked_segments = commit
-            .ledger
-            .iter()
-            .flatten()
-            .filter(|e| cx.status(e.invoice_id()) == Some(InvoiceStatus::Finalized))
-            .filter_map(|e| e.segment_id())
-            .collect();
+        let locked_segments = locked_segments(&commit, &cx);
         let access = Schedule::new(commit.access_items().to_vec(), true);
         let invoice = Schedule::new(commit.invoice_items().to_vec(), false);
         let mut state = EditState {
@@ -67,8 +61,26 @@ impl EditState {
             access,
             invoice,
         };
-        state.replace_draft(CommitDraft::default());
+        // The draft starts as a copy of the original, as an editor's form does.
+        state.replace_draft(EditState::read_draft(original));
         state
+    }
+
+    /// Plans against another context: every item is checked again (locks and `now` may differ).
+    pub fn set_context(&mut self, context: &Value<'_>) {
+        let mut fixed: Vec<Issue> = self
+            .fixed_issues
+            .iter()
+            .filter(|i| i.code != IssueCode::InvalidContext)
+            .cloned()
+            .collect();
+        let mut cx_issues = Issues::default();
+        self.cx = read_context(context, true, &mut cx_issues);
+        fixed.extend(cx_issues.into_vec());
+        self.fixed_issues = fixed;
+        self.locked_segments = locked_segments(&self.original, &self.cx);
+        let draft = self.draft();
+        self.replace_draft(draft);
     }
 
     pub fn read_draft(draft: &Value<'_>) -> CommitDraft {
@@ -274,6 +286,17 @@ impl EditState {
             }
         }
     }
+}
+
+/// Access segments the ledger ties to a FINALIZED invoice (R10).
+fn locked_segments(commit: &Commit, cx: &Context) -> HashSet<Id> {
+    commit
+        .ledger
+        .iter()
+        .flatten()
+        .filter(|e| cx.status(e.invoice_id()) == Some(InvoiceStatus::Finalized))
+        .filter_map(|e| e.segment_id())
+        .collect()
 }
 
 fn take_items(s: &mut Field<AccessScheduleDraft>) -> Option<Vec<AccessItemDraft>> {

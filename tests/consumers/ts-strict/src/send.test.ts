@@ -2,40 +2,11 @@
 // @metronome/sdk client, with a fetch that records the request instead of sending it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import Metronome from '@metronome/sdk';
-import { CommitEditor, planEdit, version, type CommitDraft, type EditCommitPayload, type EditContext } from 'commit-editor';
+import { CommitEditor, planEdit, version, type CommitDraft, type EditCommitPayload } from 'commit-editor';
+import { loadSample, recorder } from './sdk-recorder.js';
 
-type Edit =
-  | { op: 'set'; path: string; value: unknown }
-  | { op: 'add'; schedule: 'access' | 'invoice'; item: Record<string, unknown> }
-  | { op: 'remove'; path: string };
-
-interface Sample {
-  original: Metronome.Commit;
-  context: EditContext;
-  edits: Edit[];
-  expected_payload: EditCommitPayload;
-}
-
-const sample = JSON.parse(readFileSync(new URL('../../sample/edit.json', import.meta.url), 'utf8')) as Sample;
-
-interface Recorded {
-  url: URL;
-  method: string;
-  headers: Headers;
-  body: string;
-}
-
-function recorder(answer: unknown) {
-  const requests: Recorded[] = [];
-  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
-    requests.push({ url: new URL(request.url), method: request.method, headers: request.headers, body: await request.text() });
-    return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
-  };
-  return { requests, fetch };
-}
+const sample = loadSample();
 
 function sessionPayload(): EditCommitPayload {
   const editor = new CommitEditor(sample.original, sample.context);

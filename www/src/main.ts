@@ -1,0 +1,190 @@
+import init, { version } from 'commit-editor';
+import { h, icon } from './dom';
+import { EditSession } from './session';
+import { SAMPLES, cloneJson } from './samples';
+import type { CommitJson, InvoiceStatus } from './types';
+import { editTab, type EditTab } from './panels/edit';
+import { createTab } from './panels/create';
+import { endDateTab } from './panels/enddate';
+import { trueupTab } from './panels/trueup';
+import { pasteDialog } from './panels/source';
+import { textInput } from './panels/form';
+
+// App shell: the commit source bar, the tabs, and keyboard shortcuts.
+
+type TabKey = 'edit' | 'create' | 'end-date' | 'trueup';
+const TABS: { key: TabKey; label: string }[] = [
+  { key: 'edit', label: 'Edit' },
+  { key: 'create', label: 'Create' },
+  { key: 'end-date', label: 'End date' },
+  { key: 'trueup', label: 'Disable true-up' },
+];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function start(): Promise<void> {
+  const main = document.getElementById('main')!;
+  try {
+    await init();
+  } catch (e) {
+    main.replaceChildren(h('div', { class: 'fatal', role: 'alert' }, h('h1', {}, 'The validation module did not load'), h('p', {}, String((e as Error).message ?? e))));
+    return;
+  }
+  document.getElementById('module-version')!.textContent = `commit-editor ${version()}`;
+
+  const state: {
+    customerId: string;
+    sourceLabel: string;
+    commit: CommitJson;
+    statuses: Record<string, InvoiceStatus>;
+    edit: EditTab | null;
+    tab: TabKey;
+  } = {
+    customerId: SAMPLES[0].customerId,
+    sourceLabel: SAMPLES[0].label,
+    commit: SAMPLES[0].commit,
+    statuses: SAMPLES[0].invoiceStatuses,
+    edit: null,
+    tab: 'edit',
+  };
+
+  // ---- source bar -------------------------------------------------------------------------------
+  const sampleSelect = h('select', { id: 'source-select' });
+  const pastedOption = h('option', { value: 'pasted', hidden: true }, 'Pasted commit');
+  for (const s of SAMPLES) sampleSelect.append(h('option', { value: s.key }, s.label));
+  sampleSelect.append(pastedOption);
+  const pasteBtn = h('button', { type: 'button', class: 'btn btn-secondary', 'aria-haspopup': 'dialog' }, icon('paste'), 'Paste commit JSON…');
+  const customer = textInput({ mono: true, spellcheck: false, value: state.customerId });
+  customer.id = 'customer-id';
+  customer.dataset.path = '/customer_id';
+  const customerMsg = h('p', { class: 'hint', id: 'customer-hint' }, 'Sent with every request.');
+  customer.setAttribute('aria-describedby', 'customer-hint');
+
+  const sourceBar = h(
+    'section',
+    { class: 'source-bar', 'aria-label': 'Commit to work on' },
+    h('div', { class: 'field' }, h('label', { for: 'source-select' }, 'Commit'), sampleSelect),
+    h('div', { class: 'field field-end' }, pasteBtn),
+    h('div', { class: 'field field-grow' }, h('label', { for: 'customer-id' }, 'Customer ID'), customer, customerMsg),
+  );
+
+  // ---- tabs -------------------------------------------------------------------------------------
+  const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'What to do with the commit' });
+  const panels = new Map<TabKey, HTMLElement>();
+  const tabButtons = new Map<TabKey, HTMLButtonElement>();
+  for (const t of TABS) {
+    const btn = h('button', { type: 'button', role: 'tab', id: `tab-${t.key}`, 'aria-controls': `panel-${t.key}`, class: 'tab' }, t.label);
+    btn.addEventListener('click', () => selectTab(t.key, true));
+    btn.addEventListener('keydown', (e) => {
+      const i = TABS.findIndex((x) => x.key === t.key);
+      let j = -1;
+      if (e.key === 'ArrowRight') j = (i + 1) % TABS.length;
+      else if (e.key === 'ArrowLeft') j = (i - 1 + TABS.length) % TABS.length;
+      else if (e.key === 'Home') j = 0;
+      else if (e.key === 'End') j = TABS.length - 1;
+      if (j >= 0) {
+        e.preventDefault();
+        selectTab(TABS[j].key, true);
+      }
+    });
+    tabButtons.set(t.key, btn);
+    tablist.append(btn);
+    const panel = h('section', { role: 'tabpanel', id: `panel-${t.key}`, 'aria-labelledby': `tab-${t.key}`, class: 'tab-panel', tabindex: '-1' });
+    panels.set(t.key, panel);
+  }
+
+  function selectTab(key: TabKey, focus: boolean): void {
+    state.tab = key;
+    for (const [k, b] of tabButtons) {
+      const on = k === key;
+      b.setAttribute('aria-selected', String(on));
+      b.tabIndex = on ? 0 : -1;
+      panels.get(k)!.hidden = !on;
+    }
+    if (focus) tabButtons.get(key)!.focus();
+    if (location.hash !== `#${key}`) history.replaceState(null, '', `#${key}`);
+    if (key === 'create') create.refresh();
+    if (key === 'end-date') endDate?.refresh();
+  }
+
+  const create = createTab(() => state.customerId);
+  let endDate: { el: HTMLElement; refresh(): void } | null = null;
+  panels.get('create')!.append(create.el);
+
+  // ---- opening commits --------------------------------------------------------------------------
+  /** Start a session on a commit; returns an error message when the module refuses it. */
+  function openCommit(commit: CommitJson, statuses: Record<string, InvoiceStatus>, label: string): string | null {
+    let session: EditSession;
+    try {
+      session = EditSession.open(commit, { customer_id: state.customerId, invoice_statuses: statuses, now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    } catch (e) {
+      const err = e as Error & { code?: string; path?: string };
+      return `${err.message}${err.path ? ` (at ${err.path})` : ''}`;
+    }
+    state.edit?.dispose();
+    state.commit = commit;
+    state.statuses = statuses;
+    state.sourceLabel = label;
+    state.edit = editTab(session);
+    panels.get('edit')!.replaceChildren(state.edit.el);
+    endDate = endDateTab(commit, () => state.edit?.context() ?? { customer_id: state.customerId, invoice_statuses: state.statuses });
+    panels.get('end-date')!.replaceChildren(endDate.el);
+    panels.get('trueup')!.replaceChildren(trueupTab(commit, state.customerId).el);
+    return null;
+  }
+
+  const dialog = pasteDialog((commit) => {
+    const err = openCommit(cloneJson(commit), {}, 'Pasted commit');
+    if (!err) {
+      pastedOption.hidden = false;
+      pastedOption.textContent = `Pasted · ${typeof commit.name === 'string' && commit.name ? commit.name : commit.id}`;
+      sampleSelect.value = 'pasted';
+      selectTab('edit', false);
+      panels.get('edit')!.focus();
+    }
+    return err;
+  });
+  pasteBtn.addEventListener('click', () => dialog.open());
+
+  sampleSelect.addEventListener('change', () => {
+    const s = SAMPLES.find((x) => x.key === sampleSelect.value);
+    if (!s) return;
+    openCommit(cloneJson(s.commit), { ...s.invoiceStatuses }, s.label);
+  });
+
+  customer.addEventListener('change', () => {
+    const v = customer.value.trim();
+    customerMsg.textContent = UUID.test(v) ? 'Sent with every request.' : 'Not a UUID: Metronome will reject the requests.';
+    customerMsg.classList.toggle('hint-warn', !UUID.test(v));
+    state.customerId = v;
+    // The customer is part of the module's context: the session restarts with it, keeping the draft.
+    state.edit?.setCustomer(v);
+    panels.get('trueup')!.replaceChildren(trueupTab(state.commit, state.customerId).el);
+    create.refresh();
+    endDate?.refresh();
+  });
+
+  main.replaceChildren(sourceBar, tablist, ...panels.values(), dialog.el);
+
+  // ---- undo / redo ------------------------------------------------------------------------------
+  document.addEventListener('keydown', (e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    if (state.tab !== 'edit' || !state.edit) return;
+    if ((e.target as HTMLElement | null)?.closest('dialog')) return;
+    const k = e.key.toLowerCase();
+    if (k === 'z' && !e.shiftKey) {
+      e.preventDefault();
+      state.edit.undo();
+    } else if ((k === 'z' && e.shiftKey) || k === 'y') {
+      e.preventDefault();
+      state.edit.redo();
+    }
+  });
+
+  openCommit(cloneJson(SAMPLES[0].commit), { ...SAMPLES[0].invoiceStatuses }, SAMPLES[0].label);
+  const initial = TABS.find((t) => `#${t.key}` === location.hash)?.key ?? 'edit';
+  selectTab(initial, false);
+  document.body.dataset.ready = 'true';
+}
+
+void start();

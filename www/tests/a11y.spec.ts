@@ -1,0 +1,65 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { editPanel, expectClean, openApp, byPath } from './helpers';
+
+// axe-core over each tab, with an issue showing, and over the paste dialog.
+
+async function axe(page: import('@playwright/test').Page, include?: string) {
+  let b = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (include) b = b.include(include);
+  const res = await b.analyze();
+  return res.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('the Edit tab, with an error showing, has no axe violations', async ({ page }) => {
+  const watch = await openApp(page);
+  await byPath(editPanel(page), '/access_schedule/schedule_items/7/amount').fill('abc');
+  expect(await axe(page)).toEqual([]);
+  expectClean(watch);
+});
+
+for (const tab of ['create', 'end-date', 'trueup']) {
+  test(`the ${tab} tab has no axe violations`, async ({ page }) => {
+    const watch = await openApp(page, `#${tab}`);
+    await expect(page.locator(`#panel-${tab}`)).toBeVisible();
+    expect(await axe(page)).toEqual([]);
+    expectClean(watch);
+  });
+}
+
+test('the paste dialog has no axe violations and keeps focus inside', async ({ page }) => {
+  const watch = await openApp(page);
+  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
+  await expect(dialog.getByLabel('Commit JSON')).toBeFocused();
+  await dialog.getByLabel('Commit JSON').fill('{"data": 1}');
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog.locator('.paste-message')).toBeVisible();
+  expect(await axe(page, '.dialog')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expectClean(watch);
+});
+
+test('every control in the Edit tab has an accessible name, and focus is visible', async ({ page }) => {
+  const watch = await openApp(page);
+  const unnamed = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('#panel-edit input, #panel-edit select, #panel-edit textarea, #panel-edit button')) {
+      const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length || (el.tagName === 'BUTTON' && el.textContent?.trim());
+      if (!labelled) out.push(el.outerHTML.slice(0, 120));
+    }
+    return out;
+  });
+  expect(unnamed).toEqual([]);
+  // Keyboard focus shows a ring: tab into the first form field.
+  await page.locator('#tab-edit').focus();
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const cs = getComputedStyle(el);
+    return { tag: el.tagName, outline: cs.outlineStyle, shadow: cs.boxShadow };
+  });
+  expect(outline.outline !== 'none' || outline.shadow !== 'none').toBe(true);
+  expectClean(watch);
+});

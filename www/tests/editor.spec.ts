@@ -1,0 +1,438 @@
+import { test, expect } from '@playwright/test';
+import { SAMPLES, cloneJson } from '../src/samples';
+import { accessRows, byPath, editPanel, expectClean, invoiceRows, openApp, payloadOf, shot, summary } from './helpers';
+
+const prepaid = SAMPLES[0].commit;
+const postpaid = SAMPLES[1].commit;
+const seg = (i: number) => prepaid.access_schedule!.schedule_items[i];
+
+test('opens on the PREPAID sample with locks, a clean summary and no request yet', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  await expect(panel.locator('h1.commit-title')).toHaveText(prepaid.name!);
+  await expect(accessRows(page)).toHaveCount(12);
+  await expect(invoiceRows(page)).toHaveCount(4);
+  // Segments 1-4 were applied to finalized usage invoices; invoices 1-2 are finalized.
+  await expect(accessRows(page).locator('.lock')).toHaveCount(4);
+  await expect(accessRows(page).nth(0).locator('.lock')).toContainText('finalized invoice');
+  await expect(invoiceRows(page).locator('.lock-locked')).toHaveCount(2);
+  await expect(summary(panel).locator('.summary-item.issue-error')).toHaveCount(0);
+  expect(await payloadOf(panel)).toBeNull();
+  await expect(panel.locator('svg.timeline')).toBeVisible();
+  await expect(panel.locator('.totals tbody tr').first()).toContainText('$120,000.00');
+  await shot(page, '01-edit-initial', { fullPage: true });
+  expectClean(watch);
+});
+
+test('changing an access amount gives exactly that update item; undo and redo by keyboard', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  const amount = byPath(panel, '/access_schedule/schedule_items/5/amount');
+  await amount.fill('1250000');
+  const payload = await payloadOf(panel);
+  expect(payload).toEqual({
+    customer_id: SAMPLES[0].customerId,
+    commit_id: prepaid.id,
+    access_schedule: { update_schedule_items: [{ id: seg(5).id, amount: 1250000 }] },
+  });
+  await expect(panel.locator('.changes .change-updated')).toContainText('$10,000.00 → $12,500.00');
+  await expect(panel.locator('.totals tbody tr').first()).toContainText('$122,500.00');
+  await expect(panel.locator('.tl-seg.tl-changed')).toHaveCount(1);
+  await shot(page, '02-edit-amount-changed', { fullPage: true });
+
+  await amount.press('Control+z');
+  await expect(byPath(panel, '/access_schedule/schedule_items/5/amount')).toHaveValue('1000000');
+  expect(await payloadOf(panel)).toBeNull();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(byPath(panel, '/access_schedule/schedule_items/5/amount')).toHaveValue('1250000');
+  expect((await payloadOf(panel))?.access_schedule).toEqual({ update_schedule_items: [{ id: seg(5).id, amount: 1250000 }] });
+  // The buttons do the same.
+  await panel.getByRole('button', { name: 'Undo' }).click();
+  expect(await payloadOf(panel)).toBeNull();
+  await panel.getByRole('button', { name: 'Redo' }).click();
+  expect(await payloadOf(panel)).not.toBeNull();
+  expectClean(watch);
+});
+
+test('adds and removes rows in both schedules', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  await panel.getByRole('button', { name: 'Add segment' }).click();
+  await expect(accessRows(page)).toHaveCount(13);
+  await expect(accessRows(page).nth(12)).toHaveClass(/is-new/);
+  // The new row takes focus and continues the schedule by a month.
+  await expect(byPath(panel, '/access_schedule/schedule_items/12/starting_at')).toBeFocused();
+  let payload = await payloadOf(panel);
+  expect(payload?.access_schedule).toEqual({
+    add_schedule_items: [{ amount: 1000000, starting_at: '2027-07-01T00:00:00Z', ending_before: '2027-08-01T00:00:00Z' }],
+  });
+
+  await panel.getByRole('button', { name: 'Remove segment 13' }).click();
+  await expect(accessRows(page)).toHaveCount(12);
+  expect(await payloadOf(panel)).toBeNull();
+
+  await panel.getByRole('button', { name: 'Remove segment 12' }).click();
+  await expect(accessRows(page)).toHaveCount(11);
+  payload = await payloadOf(panel);
+  expect(payload?.access_schedule).toEqual({ remove_schedule_items: [{ id: seg(11).id }] });
+
+  await panel.getByRole('button', { name: 'Add invoice' }).click();
+  await expect(invoiceRows(page)).toHaveCount(5);
+  await panel.getByRole('button', { name: 'Remove invoice 4' }).click();
+  await expect(invoiceRows(page)).toHaveCount(4);
+  payload = await payloadOf(panel);
+  const inv = payload?.invoice_schedule as Record<string, unknown>;
+  expect(inv.remove_schedule_items).toEqual([{ id: prepaid.invoice_schedule!.schedule_items![3].id }]);
+  expect(inv.add_schedule_items).toEqual([{ timestamp: '2027-07-01T00:00:00Z', amount: 3000000 }]);
+  await expect(panel.locator('.changes .change-removed')).toHaveCount(2);
+  await expect(panel.locator('.changes .change-added')).toHaveCount(1);
+  await shot(page, '03-edit-rows-added-removed', { fullPage: true });
+  expectClean(watch);
+});
+
+test('"abc" in an amount shows the error at that cell and in the summary, which focuses the cell', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  const path = '/access_schedule/schedule_items/7/amount';
+  const amount = byPath(panel, path);
+  await amount.fill('abc');
+  const cellMsg = panel.locator(`[id="${path.replace(/\/amount$/, '')}-a-issues"] .issue-msg.issue-error`);
+  await expect(cellMsg).toHaveCount(1);
+  await expect(amount).toHaveAttribute('aria-invalid', 'true');
+  const item = summary(panel).locator(`.summary-item.issue-error[data-issue-path="${path}"]`);
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText((await cellMsg.textContent())!.trim());
+  await expect(summary(panel).locator('.summary-count')).toContainText('1 error');
+  expect(await payloadOf(panel)).toBeNull();
+  await page.locator('#tab-edit').focus();
+  await item.click();
+  await expect(amount).toBeFocused();
+  await shot(page, '04-edit-amount-abc', { fullPage: false });
+  await amount.fill('1000000');
+  await expect(summary(panel).locator('.summary-item')).toHaveCount(0);
+  expectClean(watch);
+});
+
+test('removing a segment tied to a FINALIZED invoice is refused with an error, and can be restored', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  await panel.getByRole('button', { name: 'Remove segment 1', exact: true }).click();
+  // The module keeps the removal in the draft and refuses to plan it: an error, and no request.
+  const errors = summary(panel).locator('.summary-item.issue-error');
+  await expect(errors).toHaveCount(1);
+  await expect(errors.first()).toHaveAttribute('data-code', 'access_segment_finalized');
+  await expect(errors.first()).toContainText(seg(0).id!);
+  expect(await payloadOf(panel)).toBeNull();
+  // Shown at the schedule, and the removed row stays visible with a way back.
+  await expect(panel.locator('#access-items-issues .issue-msg.issue-error')).toContainText('FINALIZED');
+  const ghost = panel.locator('tr.ghost-row');
+  await expect(ghost).toHaveCount(1);
+  await shot(page, '05-edit-remove-locked-refused', { fullPage: false });
+  await ghost.getByRole('button', { name: /Restore/ }).click();
+  await expect(accessRows(page)).toHaveCount(12);
+  await expect(summary(panel).locator('.summary-item')).toHaveCount(0);
+  expect(await payloadOf(panel)).toBeNull();
+
+  // A finalized invoice row cannot be removed or changed either.
+  await panel.getByRole('button', { name: 'Remove invoice 1', exact: true }).click();
+  await expect(summary(panel).locator('.summary-item.issue-error[data-code="invoice_item_finalized"]')).toHaveCount(1);
+  expect(await payloadOf(panel)).toBeNull();
+  await panel.getByRole('button', { name: 'Undo' }).click();
+  await byPath(panel, '/invoice_schedule/schedule_items/0/timestamp').fill('2026-07-02T00:00');
+  await expect(summary(panel).locator('.summary-item.issue-error[data-code="invoice_item_finalized"]')).toHaveCount(1);
+  expectClean(watch);
+});
+
+test('an invoice amount edit prices the item by amount alone', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  await byPath(panel, '/invoice_schedule/schedule_items/2/amount').fill('3500000');
+  await expect(byPath(panel, '/invoice_schedule/schedule_items/2/quantity')).toHaveValue('');
+  expect((await payloadOf(panel))?.invoice_schedule).toEqual({ update_schedule_items: [{ id: prepaid.invoice_schedule!.schedule_items![2].id, amount: 3500000 }] });
+  await page.keyboard.press('Control+z');
+  expect(await payloadOf(panel)).toBeNull();
+  await expect(byPath(panel, '/invoice_schedule/schedule_items/2/quantity')).toHaveValue('1');
+  expectClean(watch);
+});
+
+test('setting an invoice status unlocks or locks rows', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  const usageJul = prepaid.ledger!.find((e) => e.invoice_id && e.segment_id === seg(0).id)!.invoice_id!;
+  await panel.getByLabel(`Status of invoice ${usageJul}`).selectOption('VOID');
+  await expect(accessRows(page).nth(0).locator('.lock')).toHaveCount(0);
+  await expect(accessRows(page).locator('.lock')).toHaveCount(3);
+  await panel.getByRole('button', { name: 'Remove segment 1', exact: true }).click();
+  expect((await payloadOf(panel))?.access_schedule).toEqual({ remove_schedule_items: [{ id: seg(0).id }] });
+  expectClean(watch);
+});
+
+test('pasting a list-commits response lets the user pick a commit', async ({ page }) => {
+  const watch = await openApp(page);
+  const a = cloneJson(prepaid);
+  const b = cloneJson(postpaid);
+  const c = cloneJson(prepaid);
+  c.id = 'e65e5026-7029-47f1-9ba0-224eb9ceb8f3';
+  c.name = 'Support credits 2026';
+  const response = { data: [a, b, c], next_page: null };
+  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Commit JSON').fill(JSON.stringify(response));
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog.locator('.pick')).toHaveCount(3);
+  await shot(page, '06-paste-pick-list');
+  await dialog.locator('.pick', { hasText: 'Support credits 2026' }).click();
+  await expect(dialog).toBeHidden();
+  const panel = editPanel(page);
+  await expect(panel.locator('h1.commit-title')).toHaveText('Support credits 2026');
+  await expect(page.locator('#source-select option:checked')).toContainText('Support credits 2026');
+  // Pasted commits start with unknown invoice statuses: nothing is locked yet.
+  await expect(accessRows(page).locator('.lock')).toHaveCount(0);
+  await byPath(panel, '/name').fill('Support credits 2026 (renewed)');
+  expect(await payloadOf(panel)).toEqual({ customer_id: SAMPLES[0].customerId, commit_id: c.id, name: 'Support credits 2026 (renewed)' });
+  expectClean(watch);
+});
+
+test('copy as curl, JSON and SDK call produce the request', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  await byPath(panel, '/access_schedule/schedule_items/5/amount').fill('1250000');
+  const payload = await payloadOf(panel);
+  await panel.getByRole('button', { name: 'Copy as curl' }).click();
+  await expect(panel.locator('.copy-status')).toContainText('Copied a curl command');
+  const curl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(curl.split('\n')[0]).toBe('curl -X POST https://api.metronome.com/v2/contracts/commits/edit \\');
+  expect(curl).toContain('-H "Authorization: Bearer $METRONOME_TOKEN"');
+  expect(curl).toContain('-H "Content-Type: application/json"');
+  const body = /-d '([\s\S]*)'$/.exec(curl)![1];
+  expect(JSON.parse(body)).toEqual(payload);
+
+  await panel.getByRole('button', { name: 'Copy JSON' }).click();
+  expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual(payload);
+
+  await panel.getByRole('button', { name: 'Copy as SDK call' }).click();
+  const sdk = await page.evaluate(() => navigator.clipboard.readText());
+  expect(sdk).toContain("import Metronome from '@metronome/sdk';");
+  expect(sdk).toContain('await client.v2.contracts.editCommit({');
+  expect(sdk).toContain(`commit_id: '${prepaid.id}'`);
+  expect(sdk).toContain('amount: 1250000');
+  expectClean(watch);
+});
+
+test('a name with a quote in it stays a valid shell string in curl', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  await byPath(panel, '/name').fill("Dana's commit");
+  await panel.getByRole('button', { name: 'Copy as curl' }).click();
+  const curl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(curl).toContain(`"name": "Dana'\\''s commit"`);
+  expectClean(watch);
+});
+
+test('creating a POSTPAID commit with mismatched totals shows the error', async ({ page }) => {
+  const watch = await openApp(page, '#create');
+  const panel = page.locator('#panel-create');
+  await expect(panel).toBeVisible();
+  await panel.getByText('Postpaid', { exact: true }).click();
+  // POSTPAID needs one segment and one invoice: drop segments down to one.
+  const rows = panel.locator('tr.item-row[data-path^="/access_schedule/"]');
+  while ((await rows.count()) > 1) {
+    await panel.getByRole('button', { name: `Remove segment ${await rows.count()}` }).click();
+  }
+  await byPath(panel, '/access_schedule/schedule_items/0/amount').fill('50000000');
+  await byPath(panel, '/invoice_schedule/schedule_items/0/amount').fill('40000000');
+  const errors = panel.locator('.summary .summary-item.issue-error');
+  await expect(errors).not.toHaveCount(0);
+  expect(await payloadOf(panel)).toBeNull();
+  await shot(page, '07-create-postpaid-mismatch', { fullPage: true });
+  // Equal amounts clear it and give a request.
+  await byPath(panel, '/invoice_schedule/schedule_items/0/amount').fill('50000000');
+  await expect(errors).toHaveCount(0);
+  const payload = await payloadOf(panel);
+  expect(payload?.type).toBe('POSTPAID');
+  expectClean(watch);
+});
+
+test('Create fills a schedule from a rule with generateSchedule', async ({ page }) => {
+  const watch = await openApp(page, '#create');
+  const panel = page.locator('#panel-create');
+  // The default PREPAID draft is valid.
+  await expect(panel.locator('.summary .summary-item.issue-error')).toHaveCount(0);
+  expect((await payloadOf(panel))?.type).toBe('PREPAID');
+  const invoiceCard = panel.locator('section[aria-label="Invoice schedule"]');
+  await invoiceCard.getByText('Fill from a rule…').click();
+  await invoiceCard.getByLabel('Total').fill('6000000');
+  await invoiceCard.getByLabel('Every').selectOption('QUARTERLY');
+  await invoiceCard.getByLabel('Amounts').selectOption('DIVIDED_ROUNDED');
+  await invoiceCard.getByRole('button', { name: 'Replace invoices' }).click();
+  await expect(invoiceCard.locator('tr.item-row')).toHaveCount(4);
+  const payload = await payloadOf(panel);
+  const items = (payload?.invoice_schedule as { schedule_items: { amount: number }[] }).schedule_items;
+  expect(items.map((i) => i.amount)).toEqual([1500000, 1500000, 1500000, 1500000]);
+  await shot(page, '13-create-generated', { fullPage: true });
+  expectClean(watch);
+});
+
+test('a commit named <img src=x onerror=alert(1)> is shown as text, never as HTML', async ({ page }) => {
+  const watch = await openApp(page);
+  const evil = cloneJson(prepaid);
+  const name = '<img src=x onerror=alert(1)>';
+  evil.name = name;
+  evil.description = '<script>alert(2)</script><b>bold</b>';
+  evil.product.name = '<svg onload=alert(3)>';
+  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
+  await dialog.getByLabel('Commit JSON').fill(JSON.stringify({ data: [evil, cloneJson(postpaid)] }));
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog.locator('.pick').first()).toContainText(name);
+  await dialog.locator('.pick').first().click();
+  const panel = editPanel(page);
+  await expect(panel.locator('h1.commit-title')).toHaveText(name);
+  await expect(byPath(panel, '/name')).toHaveValue(name);
+  await byPath(panel, '/name').fill(`${name}!`);
+  await page.waitForTimeout(200);
+  expect(await page.locator('img').count()).toBe(0);
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  expect(await page.locator('b').count()).toBe(0);
+  expectClean(watch);
+});
+
+test('a pasted commit the module cannot read shows its issues instead of failing', async ({ page }) => {
+  const watch = await openApp(page);
+  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
+  await dialog.getByLabel('Commit JSON').fill('{"id": "nope", "type": "PREPAID", "product": {"id": "x", "name": "Broken"}, "name": "Broken"}');
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const panel = editPanel(page);
+  await expect(summary(panel).locator('.summary-item.issue-error[data-code="invalid_original"]')).toHaveCount(2);
+  expect(await payloadOf(panel)).toBeNull();
+  // Not JSON at all: the dialog says so and stays open.
+  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+  await dialog.getByLabel('Commit JSON').fill('{"data": [');
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog.locator('.paste-message')).toContainText('not valid JSON');
+  expectClean(watch);
+});
+
+test('a 10 MB paste is refused with a message', async ({ page }) => {
+  const watch = await openApp(page);
+  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
+  const ta = dialog.getByLabel('Commit JSON');
+  await page.evaluate(() => navigator.clipboard.writeText(`{"data":[${'"x",'.repeat(2_621_440)}"x"]}`));
+  await ta.focus();
+  await page.keyboard.press('Control+V');
+  await expect(dialog.locator('.paste-message')).toContainText('Paste refused');
+  await expect(dialog.locator('.paste-message')).toContainText('10.0 MB');
+  expect(await ta.inputValue()).toBe('');
+  await shot(page, '08-paste-10mb-refused');
+  expectClean(watch);
+});
+
+test('End date tab plans updateEndDate', async ({ page }) => {
+  const watch = await openApp(page, '#end-date');
+  const panel = page.locator('#panel-end-date');
+  await byPath(panel, '/access_ending_before').fill('2027-01-01T00:00');
+  const payload = await payloadOf(panel);
+  expect(payload).toMatchObject({ customer_id: SAMPLES[0].customerId, commit_id: prepaid.id, access_ending_before: '2027-01-01T00:00:00Z' });
+  await expect(panel.locator('.totals tbody tr').first()).toContainText('$60,000.00');
+  await shot(page, '09-end-date', { fullPage: true });
+  expectClean(watch);
+});
+
+test('Disable true-up tab plans disableTrueup for the POSTPAID sample', async ({ page }) => {
+  const watch = await openApp(page);
+  await page.locator('#source-select').selectOption('postpaid');
+  await expect(editPanel(page).locator('h1.commit-title')).toHaveText(postpaid.name!);
+  await expect(accessRows(page)).toHaveCount(1);
+  await expect(editPanel(page).locator('.spec')).toHaveCount(2);
+  await shot(page, '12-edit-postpaid', { fullPage: true });
+  await page.locator('#tab-trueup').click();
+  const panel = page.locator('#panel-trueup');
+  const payload = await payloadOf(panel);
+  expect(payload).toEqual({ customer_id: SAMPLES[1].customerId, commit_id: postpaid.id, contract_id: postpaid.invoice_contract!.id });
+  await panel.getByRole('button', { name: 'Copy as SDK call' }).click();
+  const sdk = await page.evaluate(() => navigator.clipboard.readText());
+  expect(sdk).toContain("client.post('/v1/contracts/commits/disableTrueup'");
+  await shot(page, '10-disable-trueup', { fullPage: true });
+  expectClean(watch);
+});
+
+test('tabs follow the keyboard; targeting modes switch in one undoable step', async ({ page }) => {
+  const watch = await openApp(page);
+  await page.locator('#tab-edit').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#tab-create')).toBeFocused();
+  await expect(page.locator('#panel-create')).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('#panel-edit')).toBeVisible();
+
+  const panel = editPanel(page);
+  await panel.getByText('Specifiers', { exact: true }).click();
+  await expect(panel.locator('.spec')).toHaveCount(3);
+  const payload = await payloadOf(panel);
+  expect(payload?.applicable_product_ids).toBeNull();
+  expect(payload?.applicable_product_tags).toBeNull();
+  expect(payload?.specifiers).toEqual([
+    { product_id: prepaid.applicable_product_ids![0] },
+    { product_id: prepaid.applicable_product_ids![1] },
+    { product_tags: ['ai-inference'] },
+  ]);
+  await shot(page, '11-edit-specifiers', { fullPage: true });
+  await panel.getByRole('button', { name: 'Undo' }).click();
+  expect(await payloadOf(panel)).toBeNull();
+  await expect(panel.locator('.spec')).toHaveCount(0);
+  expectClean(watch);
+});
+
+test('a keystroke on a 120-segment commit updates everything within a frame', async ({ page }) => {
+  const watch = await openApp(page);
+  const big = cloneJson(prepaid);
+  const items = [];
+  for (let i = 0; i < 120; i++) {
+    const s = new Date(Date.UTC(2027, i, 1)).toISOString().replace('.000Z', 'Z');
+    const e = new Date(Date.UTC(2027, i + 1, 1)).toISOString().replace('.000Z', 'Z');
+    items.push({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, amount: 100000, starting_at: s, ending_before: e });
+  }
+  big.access_schedule!.schedule_items = items;
+  big.ledger = [];
+  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
+  await dialog.getByLabel('Commit JSON').fill(JSON.stringify(big));
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(accessRows(page)).toHaveCount(120);
+  const times = await page.evaluate(async () => {
+    const input = document.querySelector<HTMLInputElement>('[data-path="/access_schedule/schedule_items/60/amount"]')!;
+    const out: number[] = [];
+    for (let k = 0; k < 30; k++) {
+      const t0 = performance.now();
+      input.value = String(100000 + k + 1);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // the preview is drawn on the next animation frame: wait for it too
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return out;
+  });
+  const sync = await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('[data-path="/access_schedule/schedule_items/61/amount"]')!;
+    const out: number[] = [];
+    for (let k = 0; k < 30; k++) {
+      const t0 = performance.now();
+      input.value = String(200000 + k);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
+  sync.sort((a, b) => a - b);
+  const median = sync[Math.floor(sync.length / 2)];
+  console.log(`keystroke on 120 segments: plan+issues+payload median ${median.toFixed(2)} ms; with the next frame's preview ${times.sort((a, b) => a - b)[15].toFixed(1)} ms`);
+  expect(median).toBeLessThan(16);
+  const payload = await payloadOf(editPanel(page));
+  expect((payload?.access_schedule as { update_schedule_items: unknown[] }).update_schedule_items).toHaveLength(2);
+  expectClean(watch);
+});
