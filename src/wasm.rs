@@ -184,6 +184,17 @@ impl CommitEditor {
         Ok(out(&self.session.replace_draft(&v)))
     }
 
+    /// Plans against another context (invoice statuses, customer, now), keeping draft and history.
+    #[wasm_bindgen(js_name = setContext, unchecked_return_type = "SessionPlan")]
+    pub fn set_context(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "EditContext")] context: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let t = text(&context, "context")?;
+        let v = parsed(&t, "context")?;
+        Ok(out(&self.session.set_context(&v)))
+    }
+
     #[wasm_bindgen(unchecked_return_type = "SessionPlan")]
     pub fn undo(&mut self) -> JsValue {
         out(&self.session.undo())
