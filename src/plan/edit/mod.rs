@@ -3,6 +3,7 @@
 //! so the two cannot disagree.
 
 pub mod access;
+pub mod fast_hash;
 pub mod invoice;
 pub mod kind;
 pub mod schedule;
@@ -40,7 +41,12 @@ pub struct EditState {
 }
 
 impl EditState {
+    /// A state whose draft starts as a copy of the original, as an editor's form does.
     pub fn new(original: &Value<'_>, context: &Value<'_>) -> EditState {
+        EditState::with_draft(original, context, EditState::read_draft(original))
+    }
+
+    pub fn with_draft(original: &Value<'_>, context: &Value<'_>, draft: CommitDraft) -> EditState {
         let mut issues = Issues::default();
         let commit = read_commit(
             &mut Reader::for_original(&mut issues),
@@ -61,8 +67,7 @@ impl EditState {
             access,
             invoice,
         };
-        // The draft starts as a copy of the original, as an editor's form does.
-        state.replace_draft(EditState::read_draft(original));
+        state.replace_draft(draft);
         state
     }
 
@@ -524,7 +529,5 @@ fn has_changes(p: &EditCommitPayload) -> bool {
 
 /// The one-shot planner: `planEdit(original, draft, context)`.
 pub fn plan_edit(original: &Value<'_>, draft: &Value<'_>, context: &Value<'_>) -> EditPlan {
-    let mut state = EditState::new(original, context);
-    state.replace_draft(EditState::read_draft(draft));
-    state.full_plan()
+    EditState::with_draft(original, context, EditState::read_draft(draft)).full_plan()
 }

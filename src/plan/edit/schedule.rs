@@ -2,10 +2,11 @@
 //! own result is cached, ids are indexed for duplicates and removals, totals run in decimal, and
 //! access segments sit in an ordered index so overlaps are found among neighbours.
 
+use super::fast_hash::{FastMap, FastSet};
 use super::kind::{Diff, ItemEval, Kind};
 use crate::read::Context;
 use crate::values::{Decimal, Id, Instant};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 pub struct Slot<K: Kind> {
     pub key: u32,
@@ -13,22 +14,26 @@ pub struct Slot<K: Kind> {
     pub eval: ItemEval<K::Add, K::Update>,
 }
 
+/// Where a key's item stands in the draft; `NOWHERE` once it is removed.
+const NOWHERE: u32 = u32::MAX;
+
 pub struct Schedule<K: Kind> {
     pub originals: Vec<K::Orig>,
-    orig_index: HashMap<Id, usize>,
+    orig_index: FastMap<Id, usize>,
     slots: Vec<Slot<K>>,
-    pos: HashMap<u32, usize>,
-    next_key: u32,
-    id_keys: HashMap<Id, Vec<u32>>,
-    dup_ids: HashSet<Id>,
+    /// Position of each key in `slots`, indexed by key (keys are handed out in order).
+    pos: Vec<u32>,
+    /// Keys of the items carrying each id: one, or several when the draft repeats it.
+    id_keys: FastMap<Id, Vec<u32>>,
+    dup_ids: FastSet<Id>,
     /// Indexes into `originals` of items no draft item names.
     removed: BTreeSet<usize>,
-    notable: HashSet<u32>,
+    notable: FastSet<u32>,
     total: Option<Decimal>,
     unreadable: usize,
     /// `Some` for access segments: `(starting_at, ending_before, key)` in order, and the keys
     /// whose segment starts before the previous one ends.
-    overlap: Option<(BTreeSet<(Instant, Instant, u32)>, HashSet<u32>)>,
+    overlap: Option<(BTreeSet<(Instant, Instant, u32)>, FastSet<u32>)>,
 }
 
 impl<K: Kind> Schedule<K> {
@@ -38,17 +43,24 @@ impl<K: Kind> Schedule<K> {
             .enumerate()
             .map(|(i, o)| (K::orig_id(o), i))
             .collect();
+        Schedule::with_index(originals, orig_index, track_overlap)
+    }
+
+    fn with_index(
+        originals: Vec<K::Orig>,
+        orig_index: FastMap<Id, usize>,
+        track_overlap: bool,
+    ) -> Schedule<K> {
         let removed = (0..originals.len()).collect();
         Schedule {
             originals,
             orig_index,
             slots: Vec::new(),
-            pos: HashMap::new(),
-            next_key: 0,
-            id_keys: HashMap::new(),
-            dup_ids: HashSet::new(),
+            pos: Vec::new(),
+            id_keys: FastMap::default(),
+            dup_ids: FastSet::default(),
             removed,
-            notable: HashSet::new(),
+            notable: FastSet::default(),
             total: Some(Decimal::ZERO),
             unreadable: 0,
             overlap: track_overlap.then(Default::default),
@@ -67,20 +79,12 @@ impl<K: Kind> Schedule<K> {
         self.slots.iter().map(|s| &s.draft)
     }
 
-    pub fn original(&self, id: Id) -> Option<&K::Orig> {
-        self.orig_index.get(&id).map(|&i| &self.originals[i])
-    }
-
     pub fn removed(&self) -> impl Iterator<Item = &K::Orig> {
         self.removed.iter().map(|&i| &self.originals[i])
     }
 
-    pub fn has_removals(&self) -> bool {
-        !self.removed.is_empty()
-    }
-
     pub fn touched(&self) -> bool {
-        self.has_removals()
+        !self.removed.is_empty()
             || self
                 .notable
                 .iter()
@@ -102,7 +106,10 @@ impl<K: Kind> Schedule<K> {
     }
 
     pub fn position(&self, key: u32) -> Option<usize> {
-        self.pos.get(&key).copied()
+        self.pos
+            .get(key as usize)
+            .filter(|p| **p != NOWHERE)
+            .map(|p| *p as usize)
     }
 
     fn slot(&self, key: u32) -> Option<&Slot<K>> {
@@ -111,7 +118,7 @@ impl<K: Kind> Schedule<K> {
 
     /// Keys worth reporting: items with a diff or issues, duplicates and overlaps, in draft order.
     pub fn reportable(&self) -> Vec<(usize, u32)> {
-        let mut keys: HashSet<u32> = self.notable.clone();
+        let mut keys: Vec<u32> = self.notable.iter().copied().collect();
         for id in &self.dup_ids {
             keys.extend(self.id_keys.get(id).into_iter().flatten().copied());
         }
@@ -123,6 +130,7 @@ impl<K: Kind> Schedule<K> {
             .filter_map(|k| Some((self.position(k)?, k)))
             .collect();
         out.sort_unstable();
+        out.dedup();
         out
     }
 
@@ -156,31 +164,84 @@ impl<K: Kind> Schedule<K> {
         index.range(..(s, e, key)).next_back().map(|&(_, _, k)| k)
     }
 
-    /// Replaces every item (a whole draft, or a paste).
+    fn evaluate(&self, d: &K::Draft, cx: &Context) -> ItemEval<K::Add, K::Update> {
+        let orig = K::draft_id(d)
+            .value()
+            .and_then(|id| self.orig_index.get(id))
+            .map(|&i| &self.originals[i]);
+        K::evaluate(d, orig, cx)
+    }
+
+    /// Replaces every item (a whole draft, or a paste), building the indexes in one pass.
     pub fn load(&mut self, drafts: Vec<K::Draft>, cx: &Context) {
-        *self = Schedule::new(std::mem::take(&mut self.originals), self.overlap.is_some());
-        for d in drafts {
-            let key = self.next_key;
-            self.next_key += 1;
-            let eval = K::evaluate(&d, d_orig::<K>(&self.orig_index, &self.originals, &d), cx);
-            self.pos.insert(key, self.slots.len());
-            self.slots.push(Slot {
+        let mut fresh = Schedule::with_index(
+            std::mem::take(&mut self.originals),
+            std::mem::take(&mut self.orig_index),
+            self.overlap.is_some(),
+        );
+        fresh.slots.reserve(drafts.len());
+        fresh.pos.reserve(drafts.len());
+        fresh.id_keys.reserve(drafts.len());
+        for (i, d) in drafts.into_iter().enumerate() {
+            let eval = fresh.evaluate(&d, cx);
+            let key = i as u32;
+            fresh.pos.push(key);
+            fresh.slots.push(Slot {
                 key,
                 draft: d,
                 eval,
             });
-            self.attach(key);
         }
+        let mut total = Some(Decimal::ZERO);
+        let mut entries = Vec::new();
+        for at in 0..fresh.slots.len() {
+            let s = &fresh.slots[at];
+            let key = s.key;
+            let (id, amount, range, notable) = (
+                K::draft_id(&s.draft).value().copied(),
+                s.eval.amount,
+                s.eval.range,
+                s.eval.notable(),
+            );
+            if notable {
+                fresh.notable.insert(key);
+            }
+            match amount {
+                Some(a) => total = total.and_then(|t| t.checked_add(a)),
+                None => fresh.unreadable += usize::from(fresh.counts_as_unreadable(at)),
+            }
+            if let Some(id) = id {
+                let keys = fresh.id_keys.entry(id).or_default();
+                keys.push(key);
+                if keys.len() > 1 {
+                    fresh.dup_ids.insert(id);
+                }
+                if let Some(i) = fresh.orig_index.get(&id) {
+                    fresh.removed.remove(i);
+                }
+            }
+            if let Some((s, e)) = range {
+                entries.push((s, e, key));
+            }
+        }
+        fresh.total = total;
+        if fresh.overlap.is_some() {
+            entries.sort_unstable();
+            let touched = |k: u32| fresh.slots[k as usize].eval.touched();
+            let flags: FastSet<u32> = entries
+                .windows(2)
+                .filter(|w| w[0].1 > w[1].0 && (touched(w[0].2) || touched(w[1].2)))
+                .map(|w| w[1].2)
+                .collect();
+            fresh.overlap = Some((entries.into_iter().collect(), flags));
+        }
+        *self = fresh;
     }
 
     pub fn replace(&mut self, at: usize, draft: K::Draft, cx: &Context) -> Option<K::Draft> {
         let key = self.slots.get(at)?.key;
         self.detach(key);
-        let eval = K::evaluate(
-            &draft,
-            d_orig::<K>(&self.orig_index, &self.originals, &draft),
-            cx,
-        );
+        let eval = self.evaluate(&draft, cx);
         let slot = &mut self.slots[at];
         let old = std::mem::replace(&mut slot.draft, draft);
         slot.eval = eval;
@@ -190,18 +251,12 @@ impl<K: Kind> Schedule<K> {
 
     pub fn insert(&mut self, at: usize, draft: K::Draft, cx: &Context) {
         let at = at.min(self.slots.len());
-        let key = self.next_key;
-        self.next_key += 1;
-        let eval = K::evaluate(
-            &draft,
-            d_orig::<K>(&self.orig_index, &self.originals, &draft),
-            cx,
-        );
+        let key = self.pos.len() as u32;
+        let eval = self.evaluate(&draft, cx);
         self.slots.insert(at, Slot { key, draft, eval });
-        if at + 1 == self.slots.len() {
-            self.pos.insert(key, at);
-        } else {
-            self.reindex();
+        self.pos.push(at as u32);
+        if at + 1 < self.slots.len() {
+            self.reindex(at);
         }
         self.attach(key);
     }
@@ -210,18 +265,16 @@ impl<K: Kind> Schedule<K> {
         let key = self.slots.get(at)?.key;
         self.detach(key);
         let slot = self.slots.remove(at);
-        self.reindex();
-        // Neighbours' duplicate order may have changed; nothing else depends on positions.
+        self.pos[key as usize] = NOWHERE;
+        self.reindex(at);
         Some(slot.draft)
     }
 
-    fn reindex(&mut self) {
-        self.pos = self
-            .slots
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.key, i))
-            .collect();
+    /// Positions from `from` on moved: record them again.
+    fn reindex(&mut self, from: usize) {
+        for (i, s) in self.slots.iter().enumerate().skip(from) {
+            self.pos[s.key as usize] = i as u32;
+        }
     }
 
     fn detach(&mut self, key: u32) {
@@ -338,15 +391,4 @@ impl<K: Kind> Schedule<K> {
         keys.into_iter()
             .map(move |(p, _)| (p, &self.slots[p].eval.diff))
     }
-}
-
-fn d_orig<'o, K: Kind>(
-    index: &HashMap<Id, usize>,
-    originals: &'o [K::Orig],
-    d: &K::Draft,
-) -> Option<&'o K::Orig> {
-    K::draft_id(d)
-        .value()
-        .and_then(|id| index.get(id))
-        .map(|&i| &originals[i])
 }
