@@ -97,7 +97,7 @@ impl<'a> Parser<'a> {
             return Err(ParseError::TooDeep);
         }
         self.i += 1;
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(4);
         self.ws();
         if self.eat(b']') {
             return Ok(Value::Array(items));
@@ -120,7 +120,8 @@ impl<'a> Parser<'a> {
             return Err(ParseError::TooDeep);
         }
         self.i += 1;
-        let mut entries = Vec::new();
+        // Commit items have 4 to 6 keys: one allocation instead of four.
+        let mut entries = Vec::with_capacity(8);
         self.ws();
         if self.eat(b'}') {
             return Ok(Value::Object(entries));
