@@ -180,7 +180,7 @@ impl Session {
                 format!("{path:?} is not a JSON Pointer to a field of the draft"),
             );
         };
-        if let Some((section, at, field)) = self.item_address(path) {
+        if let Some((section, at, field)) = self.item_at(&tokens) {
             return self.set_item(path, section, at, field, value);
         }
         let key = tokens[0].as_str();
@@ -204,7 +204,7 @@ impl Session {
         let base = if touches_items {
             self.state.draft()
         } else {
-            self.state.top.clone()
+            self.state.top().clone()
         };
         let mut doc = match json::parse(&crate::api::to_json(&base)) {
             Ok(v) => v.into_owned(),
@@ -281,7 +281,10 @@ impl Session {
 
     /// `(section, index, field)` when the path names an existing item (or one of its fields).
     fn item_address(&self, path: &str) -> Option<(Section, usize, Option<String>)> {
-        let tokens = parse_pointer(path)?;
+        self.item_at(&parse_pointer(path)?)
+    }
+
+    fn item_at(&self, tokens: &[String]) -> Option<(Section, usize, Option<String>)> {
         if tokens.len() < 3 || tokens.len() > 4 || tokens[1] != "schedule_items" {
             return None;
         }
@@ -289,10 +292,15 @@ impl Session {
         if !self.state.items_editable(section.key()) {
             return None;
         }
-        let at: usize = tokens[2]
-            .parse()
-            .ok()
-            .filter(|s: &usize| tokens[2] == s.to_string())?;
+        // RFC 6901 array indexes: digits, no leading zero.
+        let index = &tokens[2];
+        if index.is_empty()
+            || !index.bytes().all(|b| b.is_ascii_digit())
+            || (index.len() > 1 && index.starts_with('0'))
+        {
+            return None;
+        }
+        let at: usize = index.parse().ok()?;
         (at < self.len(section)).then(|| (section, at, tokens.get(3).cloned()))
     }
 
@@ -359,7 +367,7 @@ impl Session {
     fn apply(&mut self, op: Op) -> Op {
         let s = &mut self.state;
         match op {
-            Op::Top(top) => Op::Top(Box::new(std::mem::replace(&mut s.top, *top))),
+            Op::Top(top) => Op::Top(Box::new(s.set_top(*top))),
             Op::Whole(draft) => {
                 let before = s.draft();
                 s.replace_draft(*draft);

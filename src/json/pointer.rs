@@ -35,13 +35,17 @@ impl<'p> Path<'p> {
             Path::Index(parent, i) => {
                 parent.write(out);
                 out.push('/');
-                out.push_str(&i.to_string());
+                let _ = std::fmt::Write::write_fmt(out, format_args!("{i}"));
             }
         }
     }
 }
 
 pub fn escape_into(token: &str, out: &mut String) {
+    if !token.contains(['~', '/']) {
+        out.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
             '~' => out.push_str("~0"),
@@ -70,6 +74,9 @@ pub fn parse_pointer(text: &str) -> Option<Vec<String>> {
     let rest = text.strip_prefix('/')?;
     rest.split('/')
         .map(|raw| {
+            if !raw.contains('~') {
+                return Some(raw.to_owned());
+            }
             let mut out = String::with_capacity(raw.len());
             let mut chars = raw.chars();
             while let Some(c) = chars.next() {

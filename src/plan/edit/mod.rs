@@ -35,7 +35,9 @@ pub struct EditState {
     /// Problems with the original or the context; they do not change while editing.
     fixed_issues: Vec<Issue>,
     /// The draft's own fields; schedule items live in the schedules below.
-    pub top: CommitDraft,
+    top: CommitDraft,
+    /// `top` compared with the original, kept until `top` changes (most keystrokes are in items).
+    top_edit: Option<top::TopEdit>,
     pub access: Schedule<Access>,
     pub invoice: Schedule<Invoice>,
 }
@@ -64,6 +66,7 @@ impl EditState {
             locked_segments,
             fixed_issues: issues.into_vec(),
             top: CommitDraft::default(),
+            top_edit: None,
             access,
             invoice,
         };
@@ -84,6 +87,7 @@ impl EditState {
         fixed.extend(cx_issues.into_vec());
         self.fixed_issues = fixed;
         self.locked_segments = locked_segments(&self.original, &self.cx);
+        self.top_edit = None;
         let draft = self.draft();
         self.replace_draft(draft);
     }
@@ -109,9 +113,19 @@ impl EditState {
                 .map(Invoice::from_orig)
                 .collect()
         });
-        self.top = d;
+        self.set_top(d);
         self.access.load(access, &self.cx);
         self.invoice.load(invoice, &self.cx);
+    }
+
+    pub fn top(&self) -> &CommitDraft {
+        &self.top
+    }
+
+    /// Replaces the draft's own fields, returning the previous ones.
+    pub fn set_top(&mut self, top: CommitDraft) -> CommitDraft {
+        self.top_edit = None;
+        std::mem::replace(&mut self.top, top)
     }
 
     /// Whether the draft's items of a schedule can be edited one by one (the schedule is not
@@ -157,7 +171,14 @@ impl EditState {
     pub fn assemble(&mut self) -> (SessionPlan, EditCommitPayload) {
         let mut issues = self.fixed_issues.clone();
         let customer = self.cx.customer_id.unwrap_or(Id::placeholder(0));
-        let top = evaluate_top(&self.original, &self.frozen, &self.top, customer);
+        let top = match &self.top_edit {
+            Some(t) => t.clone(),
+            None => {
+                let t = evaluate_top(&self.original, &self.frozen, &self.top, customer);
+                self.top_edit = Some(t.clone());
+                t
+            }
+        };
         let mut payload = top.payload;
         let mut changes = top.changes;
         let top_issues = top.issues;

@@ -67,6 +67,7 @@ fn same_frozen(key: &str, original: Option<&Json>, draft: &Json) -> bool {
     }
 }
 
+#[derive(Clone)]
 pub struct TopEdit {
     pub issues: Vec<Issue>,
     pub changes: Vec<Change>,
