@@ -16,23 +16,6 @@ export interface SessionEvent {
 
 type Listener = (ev: SessionEvent) => void;
 
-/** Top-level draft fields the edit endpoint can change. */
-const EDITABLE_KEYS = [
-  'name',
-  'description',
-  'priority',
-  'rate_type',
-  'product',
-  'invoice_contract',
-  'applicable_product_ids',
-  'applicable_product_tags',
-  'applicable_contract_ids',
-  'specifiers',
-  'hierarchy_configuration',
-  'access_schedule',
-  'invoice_schedule',
-] as const;
-
 export class EditSession {
   readonly original: CommitJson;
   context: EditContext;
@@ -101,18 +84,9 @@ export class EditSession {
     return this.draftCache;
   }
 
-  /**
-   * The draft as a form shows it: the module's draft() leaves out top-level fields that were never
-   * edited (absent means "as in the original"), so those are read from the original here.
-   */
+  /** The draft as a form shows it: a complete, commit-shaped draft (the session starts from the original). */
   view(): CommitJson {
-    const d = this.draft();
-    const out: CommitJson = { ...d } as CommitJson;
-    const o = this.original as Record<string, unknown>;
-    for (const k of EDITABLE_KEYS) {
-      if (!(k in d) && k in o) (out as Record<string, unknown>)[k] = cloneJson(o[k]);
-    }
-    return out;
+    return this.draft();
   }
 
   /** The full commit after the edit (O(size): call once per frame at most). */
@@ -120,20 +94,11 @@ export class EditSession {
     return this.editor.preview() as unknown as CommitJson;
   }
 
-  /**
-   * The module takes the context (customer, invoice statuses) when a session starts, so changing it
-   * starts a new session on the same original and carries the draft over. Undo history restarts.
-   */
+  /** Plans against another context (customer, invoice statuses); the draft and undo history stay. */
   setContext(context: EditContext): void {
-    const draft = this.view();
-    const modified = this.plan.changes.length > 0 || this.plan.issues.length > 0;
-    const next = new CommitEditor(this.original as never, context as never);
-    this.editor.free();
-    this.editor = next;
     this.context = cloneJson(context);
     this.draftCache = null;
-    const plan = modified ? next.replaceDraft(draft as never) : next.plan();
-    this.emit('context', plan);
+    this.emit('context', this.editor.setContext(context as never));
   }
 
   setInvoiceStatus(invoiceId: string, status: InvoiceStatus | ''): void {
