@@ -1,5 +1,5 @@
 //! A small JSON Schema check for request bodies, against the OpenAPI cut-out in
-//! `../shared/reference/metronome-openapi-commits.json`: `$ref`, `type`, `properties`, `required`,
+//! `tests/reference/metronome-openapi-commits.json` (a copy of the shared reference): `$ref`, `type`, `properties`, `required`,
 //! `items`, `enum`, `format` (uuid, date-time), `minLength`/`maxLength`, `additionalProperties`.
 //! Stricter than the schema in one way: an object without `additionalProperties` may only carry
 //! the keys its `properties` name (a payload carries no key outside the schema).
@@ -12,7 +12,7 @@ pub struct Schemas(Value);
 impl Schemas {
     pub fn load() -> Schemas {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/reference/metronome-openapi-commits.json");
+            .join("tests/reference/metronome-openapi-commits.json");
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         let doc: Value = serde_json::from_str(&text).expect("the OpenAPI file is JSON");

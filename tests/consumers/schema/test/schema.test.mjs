@@ -9,7 +9,7 @@ import * as api from 'commit-editor';
 import { loadValidators, REQUEST_SCHEMAS } from '../lib/openapi.mjs';
 
 const repo = process.env.COMMIT_EDITOR_REPO ?? resolve(fileURLToPath(import.meta.url), '../../../../..');
-const openapiPath = process.env.METRONOME_OPENAPI ?? resolve(repo, '../shared/reference/metronome-openapi-commits.json');
+const openapiPath = process.env.METRONOME_OPENAPI ?? resolve(repo, 'tests/reference/metronome-openapi-commits.json');
 const fixturesDir = join(repo, 'fixtures');
 
 const files = existsSync(fixturesDir)
