@@ -17,7 +17,7 @@ use crate::issue::{Issue, IssueCode, Issues, Severity};
 use crate::json::{Path, Value};
 use crate::model::*;
 use crate::read::commit::read_commit;
-use crate::read::context::{read_context, Context, InvoiceStatus};
+use crate::read::context::{read_context, InvoiceStatus};
 use crate::read::create::read_end_date_request;
 use crate::read::Reader;
 use crate::values::{Id, Instant};
@@ -38,17 +38,6 @@ pub struct EndDatePlan {
 
 const ACCESS: &str = "/access_ending_before";
 const INVOICES: &str = "/invoices_ending_before";
-
-/// Access segments the ledger ties to a FINALIZED invoice (R10).
-fn locked_segments(commit: &Commit, cx: &Context) -> HashSet<Id> {
-    commit
-        .ledger
-        .iter()
-        .flatten()
-        .filter(|e| cx.status(e.invoice_id()) == Some(InvoiceStatus::Finalized))
-        .filter_map(|e| e.segment_id())
-        .collect()
-}
 
 /// The commit with its access ending before `end`.
 pub fn end_access(c: &mut Commit, end: Instant) {
@@ -130,7 +119,7 @@ pub fn plan_end_date(
                 "the commit has no access segment to end earlier",
             )),
         }
-        let locked = locked_segments(&commit, &cx);
+        let locked = cx.locked_segments(&commit);
         for item in commit
             .access_items()
             .iter()

@@ -45,6 +45,17 @@ impl Context {
     pub fn status(&self, invoice_id: Option<Id>) -> Option<InvoiceStatus> {
         invoice_id.and_then(|id| self.invoice_statuses.get(&id).copied())
     }
+
+    /// Access segments the commit's ledger ties to a FINALIZED invoice (R10): they cannot be removed.
+    pub fn locked_segments(&self, commit: &crate::model::Commit) -> std::collections::HashSet<Id> {
+        commit
+            .ledger
+            .iter()
+            .flatten()
+            .filter(|e| self.status(e.invoice_id()) == Some(InvoiceStatus::Finalized))
+            .filter_map(|e| e.segment_id())
+            .collect()
+    }
 }
 
 /// Reads a context; problems are reported as `invalid_context` at the context's own paths.

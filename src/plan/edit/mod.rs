@@ -56,7 +56,7 @@ impl EditState {
             &Path::Root,
         );
         let cx = read_context(context, true, &mut issues);
-        let locked_segments = locked_segments(&commit, &cx);
+        let locked_segments = cx.locked_segments(&commit);
         let access = Schedule::new(commit.access_items().to_vec(), true);
         let invoice = Schedule::new(commit.invoice_items().to_vec(), false);
         let mut state = EditState {
@@ -86,7 +86,7 @@ impl EditState {
         self.cx = read_context(context, true, &mut cx_issues);
         fixed.extend(cx_issues.into_vec());
         self.fixed_issues = fixed;
-        self.locked_segments = locked_segments(&self.original, &self.cx);
+        self.locked_segments = self.cx.locked_segments(&self.original);
         self.top_edit = None;
         let draft = self.draft();
         self.replace_draft(draft);
@@ -106,7 +106,7 @@ impl EditState {
                 .map(Access::from_orig)
                 .collect()
         });
-        let invoice = take_items_inv(&mut d.invoice_schedule).unwrap_or_else(|| {
+        let invoice = take_items(&mut d.invoice_schedule).unwrap_or_else(|| {
             self.original
                 .invoice_items()
                 .iter()
@@ -314,40 +314,16 @@ impl EditState {
     }
 }
 
-/// Access segments the ledger ties to a FINALIZED invoice (R10).
-fn locked_segments(commit: &Commit, cx: &Context) -> HashSet<Id> {
-    commit
-        .ledger
-        .iter()
-        .flatten()
-        .filter(|e| cx.status(e.invoice_id()) == Some(InvoiceStatus::Finalized))
-        .filter_map(|e| e.segment_id())
-        .collect()
-}
-
-fn take_items(s: &mut Field<AccessScheduleDraft>) -> Option<Vec<AccessItemDraft>> {
-    match s {
-        Field::Set(s) => match std::mem::take(&mut s.schedule_items) {
-            Field::Set(items) => Some(items),
-            other => {
-                s.schedule_items = other;
-                None
-            }
-        },
-        _ => None,
-    }
-}
-
-fn take_items_inv(s: &mut Field<InvoiceScheduleDraft>) -> Option<Vec<InvoiceItemDraft>> {
-    match s {
-        Field::Set(s) => match std::mem::take(&mut s.schedule_items) {
-            Field::Set(items) => Some(items),
-            other => {
-                s.schedule_items = other;
-                None
-            }
-        },
-        _ => None,
+/// Moves a schedule's items out of the draft (they live in a [`Schedule`]); `None` when the draft
+/// has no readable items there, so the original's are kept.
+fn take_items<S: ScheduleItemsField>(s: &mut Field<S>) -> Option<Vec<S::Item>> {
+    let Field::Set(s) = s else { return None };
+    match std::mem::take(s.items_mut()) {
+        Field::Set(items) => Some(items),
+        other => {
+            *s.items_mut() = other;
+            None
+        }
     }
 }
 
@@ -426,19 +402,34 @@ pub enum FieldState<'a> {
     Other,
 }
 
+/// The `schedule_items` of a schedule in a draft.
 pub trait ScheduleItemsField {
-    fn items_field(&self) -> FieldState<'_>;
+    type Item;
+    fn items_mut(&mut self) -> &mut Field<Vec<Self::Item>>;
+    fn items(&self) -> &Field<Vec<Self::Item>>;
+
+    fn items_field(&self) -> FieldState<'_> {
+        state_of(self.items())
+    }
 }
 
 impl ScheduleItemsField for AccessScheduleDraft {
-    fn items_field(&self) -> FieldState<'_> {
-        state_of(&self.schedule_items)
+    type Item = AccessItemDraft;
+    fn items_mut(&mut self) -> &mut Field<Vec<AccessItemDraft>> {
+        &mut self.schedule_items
+    }
+    fn items(&self) -> &Field<Vec<AccessItemDraft>> {
+        &self.schedule_items
     }
 }
 
 impl ScheduleItemsField for InvoiceScheduleDraft {
-    fn items_field(&self) -> FieldState<'_> {
-        state_of(&self.schedule_items)
+    type Item = InvoiceItemDraft;
+    fn items_mut(&mut self) -> &mut Field<Vec<InvoiceItemDraft>> {
+        &mut self.schedule_items
+    }
+    fn items(&self) -> &Field<Vec<InvoiceItemDraft>> {
+        &self.schedule_items
     }
 }
 
