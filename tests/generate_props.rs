@@ -4,6 +4,7 @@
 //! - every non-null payload validates against the schema (and has only its keys), and a payload
 //!   is null exactly when an issue is an error;
 //! - no input, however broken, panics.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "endpoints/schema.rs"]
 mod schema;
