@@ -45,9 +45,9 @@ count_chrome() {
 }
 
 run_suite native count_cargo cargo test --quiet
-run_suite wasm-node count_cargo cargo test --quiet --target wasm32-unknown-unknown --tests
+run_suite wasm-node count_cargo cargo test --target wasm32-unknown-unknown --tests
 run_suite wasm-chrome count_chrome env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --quiet --target wasm32-unknown-unknown --tests
+  cargo test --target wasm32-unknown-unknown --tests
 run_suite types count_line node tests/js/check-types.mjs
 run_suite js count_node node --test tests/js/
 [ -x tests/consumers/run.sh ] && run_suite consumers count_line bash tests/consumers/run.sh
