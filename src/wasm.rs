@@ -172,6 +172,10 @@ impl CommitEditor {
         #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
     ) -> Result<JsValue, JsValue> {
         let path = string(&path, "path")?;
+        // A form's value is usually a string: it needs no JSON round trip.
+        if let Some(text) = value.as_string() {
+            return Ok(out(&self.session.set(&path, Some(&Value::String(text.into())))));
+        }
         let v = text_opt(&value, "value")?;
         let parsed = match &v {
             Some(t) => Some(api::any(t, "value").map_err(throw)?),
