@@ -195,17 +195,17 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         self.i += 1;
         let start = self.i;
-        while self.i < self.b.len() {
-            match self.b[self.i] {
-                b'"' => {
-                    let s = &self.s[start..self.i];
-                    self.i += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                b'\\' => break,
-                c if c < 0x20 => return Err(self.err("control character in string")),
-                _ => self.i += 1,
+        // Most strings have no escape: find the end in one tight scan and borrow them.
+        let rest = &self.b[self.i..];
+        self.i += rest.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).unwrap_or(rest.len());
+        match self.b.get(self.i) {
+            Some(b'"') => {
+                let s = &self.s[start..self.i];
+                self.i += 1;
+                return Ok(Cow::Borrowed(s));
             }
+            Some(c) if *c < 0x20 => return Err(self.err("control character in string")),
+            _ => {}
         }
         let mut out = String::from(&self.s[start..self.i]);
         loop {
