@@ -330,7 +330,14 @@ impl Session {
 
     fn refuse(&mut self, code: IssueCode, path: &str, message: String) -> SessionPlan {
         let mut plan = self.plan();
-        plan.issues.push(Issue::new(code, path, message));
+        // An issue's path is a JSON Pointer: a caller's path that is not one (`~`, `name`) is
+        // quoted in the message and the issue is placed at the root.
+        let at = if parse_pointer(path).is_some() {
+            path
+        } else {
+            ""
+        };
+        plan.issues.push(Issue::new(code, at, message));
         plan.payload = None;
         plan
     }

@@ -22,6 +22,10 @@ pub const MAX_ITEMS: usize = 50_000;
 /// Longest string (in bytes of UTF-8) any field may hold.
 pub const MAX_STRING_BYTES: usize = 10_000;
 
+/// 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in ms: the instants RFC 3339 can write in UTC.
+const RFC3339_MIN_MS: i64 = -62_167_219_200_000;
+const RFC3339_END_MS: i64 = 253_402_300_800_000;
+
 pub struct Reader<'i> {
     pub issues: &'i mut Issues,
     /// Reading the original commit: every problem is reported as `invalid_original`.
@@ -86,7 +90,20 @@ impl<'i> Reader<'i> {
             return None;
         };
         match Instant::parse(s) {
-            Ok(t) => Some(t),
+            Ok(t) if (RFC3339_MIN_MS..RFC3339_END_MS).contains(&t.timestamp_millis()) => Some(t),
+            Ok(_) => {
+                // An offset can move a year-9999 or year-0000 instant out of the four-digit
+                // years; in UTC it could not be written back as RFC 3339 (`+10000-01-01T…Z`).
+                self.report(
+                    IssueCode::InvalidTimestamp,
+                    path,
+                    format!(
+                        "{} is outside the years 0000 to 9999 in UTC, which RFC 3339 can write",
+                        quote(s)
+                    ),
+                );
+                None
+            }
             Err(InstantError::MissingOffset) => {
                 self.report(
                     IssueCode::TimestampWithoutOffset,

@@ -1,0 +1,172 @@
+//! Regression cases found by the fuzz driver (fuzz/): each test names the seed and case that
+//! found it (`cargo run --release --manifest-path fuzz/Cargo.toml -- 1 SEED --case K`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use commit_editor::api;
+use commit_editor::json::{self, parse_pointer};
+use commit_editor::plan::output::SessionPlan;
+use commit_editor::session::Session;
+use commit_editor::values::Decimal;
+
+const COMMIT: &str = r#"{"id": "62c0cb84-bf3f-48b9-9bcf-a8ddf8c1cf35", "type": "PREPAID", "name": "A",
+  "product": {"id": "2e30f074-d04c-412e-a134-851ebfa5ceb2", "name": "P"},
+  "created_at": "2025-12-01T00:00:00Z",
+  "access_schedule": {"schedule_items": [
+    {"id": "000000a1-0000-4000-8000-000000000000", "amount": 100,
+     "starting_at": "2026-01-01T00:00:00Z", "ending_before": "2026-02-01T00:00:00Z"}]}}"#;
+const CONTEXT: &str = r#"{"customer_id": "4c91c473-fc12-445a-9c38-40421d47023f"}"#;
+
+fn session() -> Session {
+    let (o, c) = (json::parse(COMMIT), json::parse(CONTEXT));
+    Session::new(&o.expect("commit"), &c.expect("context"))
+}
+
+fn assert_paths_are_pointers(plan: &SessionPlan, what: &str) {
+    for i in &plan.issues {
+        assert!(
+            i.path.is_empty() || (i.path.starts_with('/') && parse_pointer(&i.path).is_some()),
+            "{what}: issue path {:?} is not a JSON Pointer ({})",
+            i.path,
+            i.message
+        );
+    }
+}
+
+/// Seed 1, cases 1 and 4: `set("~", …)` and `removeItem("~")` answered a `path_not_found`
+/// issue whose path was the caller's `~`, which is not a JSON Pointer. The issue is now at the
+/// root and the message quotes the path.
+#[test]
+fn a_path_that_is_not_a_json_pointer_is_refused_at_the_root() {
+    let value = json::parse("1").expect("value");
+    for path in [
+        "~",
+        "name",
+        "~01",
+        "#/name",
+        "-",
+        "/a~2",
+        "/name/~",
+        "access_schedule/0",
+    ] {
+        let mut s = session();
+        let plan = s.set(path, Some(&value));
+        assert_paths_are_pointers(&plan, &format!("set({path:?})"));
+        let refused = plan.issues.last().expect("refused");
+        assert_eq!(refused.code.as_str(), "path_not_found", "set({path:?})");
+        assert!(
+            refused.message.contains(&format!("{path:?}")),
+            "{}",
+            refused.message
+        );
+        assert!(plan.payload.is_none());
+
+        let plan = s.remove_item(path);
+        assert_paths_are_pointers(&plan, &format!("remove_item({path:?})"));
+        assert_eq!(
+            plan.issues.last().map(|i| i.code.as_str()),
+            Some("path_not_found")
+        );
+    }
+    // A pointer that names nothing keeps its own path.
+    let mut s = session();
+    let plan = s.remove_item("/access_schedule/schedule_items/7");
+    assert_eq!(
+        plan.issues.last().map(|i| i.path.as_str()),
+        Some("/access_schedule/schedule_items/7")
+    );
+}
+
+fn plan_edit_issue(draft_field: &str, value: &str) -> Vec<(String, String)> {
+    let draft = COMMIT.replace(draft_field, value);
+    assert_ne!(draft, COMMIT, "{draft_field} is in the commit");
+    let plan = api::plan_edit(COMMIT, &draft, CONTEXT).expect("objects");
+    plan.issues
+        .iter()
+        .map(|i| (i.code.as_str().to_owned(), i.path.clone()))
+        .collect()
+}
+
+/// Seed 1, case 64594: the timestamp `9999-12-31T23:59:59-23:59` is year 10000 in UTC; the
+/// payload carried `+10000-01-01T23:58:59Z`, which is not RFC 3339 and which applyEdit (and the
+/// API) refuse. Such instants are now refused where they are read.
+#[test]
+fn an_instant_outside_the_four_digit_years_in_utc_is_refused() {
+    let path = "/access_schedule/schedule_items/0/ending_before";
+    for late in [
+        "9999-12-31T23:59:59-23:59",
+        "9999-12-31T23:00:00-01:00",
+        "0000-01-01T00:00:00+00:01",
+    ] {
+        let issues = plan_edit_issue("\"2026-02-01T00:00:00Z\"", &format!("\"{late}\""));
+        assert!(
+            issues.contains(&("invalid_timestamp".into(), path.into())),
+            "{late}: {issues:?}"
+        );
+    }
+    for fine in ["9999-12-31T23:00:00Z", "9999-12-31T23:00:00+01:00"] {
+        let issues = plan_edit_issue("\"2026-02-01T00:00:00Z\"", &format!("\"{fine}\""));
+        assert!(
+            !issues.iter().any(|(c, _)| c == "invalid_timestamp"),
+            "{fine}: {issues:?}"
+        );
+    }
+}
+
+/// Seed 1, case 47844: the amount `9999999999999999999` was accepted (it is below 1e19) but
+/// the payload, a JSON number, carried `1e19`: the edit was altered on the way out, and
+/// applyEdit refused its own payload. Proposed: an amount a JavaScript number cannot hold exactly
+/// is refused as `number_out_of_range` (OPEN: run with `--ignored`).
+#[test]
+#[ignore = "open: needs the reader and generateSchedule to refuse what a JS number cannot hold, and tests/generate_props.rs totals within 15 digits"]
+fn an_amount_a_javascript_number_cannot_hold_is_refused_not_rounded() {
+    let path = "/access_schedule/schedule_items/0/amount";
+    for bad in [
+        "9999999999999999999",
+        "\"9999999999999999999\"",
+        "9007199254740993",
+        "\"0.123456789012345678\"",
+    ] {
+        let issues = plan_edit_issue("\"amount\": 100", &format!("\"amount\": {bad}"));
+        assert!(
+            issues.contains(&("number_out_of_range".into(), path.into())),
+            "{bad}: {issues:?}"
+        );
+    }
+    for (fine, sent) in [
+        ("9007199254740992", "9007199254740992"),
+        ("\"0.1\"", "0.1"),
+        ("1e18", "1e18"),
+        ("\" 12.50 \"", "12.5"),
+        ("123456789012345.6", "123456789012345.6"),
+    ] {
+        let draft = COMMIT.replace("\"amount\": 100", &format!("\"amount\": {fine}"));
+        let plan = api::plan_edit(COMMIT, &draft, CONTEXT).expect("objects");
+        assert!(plan.issues.is_empty(), "{fine}: {:?}", plan.issues);
+        let payload = api::to_json(&plan.payload);
+        assert_eq!(
+            amount_in(&payload, "update_schedule_items"),
+            Decimal::parse(sent).ok(),
+            "{fine}: {payload}"
+        );
+        // The payload applies, and gives the amount back.
+        let applied =
+            api::to_json(&api::apply_edit(COMMIT, &payload).expect("own payload applies"));
+        assert_eq!(
+            amount_in(&applied, "schedule_items"),
+            Decimal::parse(sent).ok(),
+            "{fine}: {applied}"
+        );
+    }
+}
+
+/// The amount of the first access item of `list` in a JSON text, exactly.
+fn amount_in(text: &str, list: &str) -> Option<Decimal> {
+    let v = json::parse(text).ok()?;
+    match v.get("access_schedule")?.get(list)? {
+        json::Value::Array(items) => match items.first()?.get("amount")? {
+            json::Value::Number(n) => Decimal::parse(n).ok(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
