@@ -74,8 +74,8 @@ pub fn any<'a>(text: &'a str, argument: &'static str) -> Result<Value<'a>, ApiEr
 }
 
 pub fn to_json<T: Serialize>(value: &T) -> String {
-    // Every type serialised here has string keys and finite numbers, so this cannot fail.
-    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+    // Every type serialised here has string keys and no floats, so this cannot fail.
+    json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
 /// Plans an edit, as `planEdit` does in JS.

@@ -280,11 +280,8 @@ impl fmt::Display for Decimal {
 
 impl serde::Serialize for Decimal {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // Whole numbers are written without a fraction (`1500`, not `1500.0`).
-        match i64::try_from(self.mantissa) {
-            Ok(m) if self.scale == 0 && m.unsigned_abs() <= 1 << 53 => serializer.serialize_i64(m),
-            _ => serializer.serialize_f64(self.to_f64()),
-        }
+        // Its exact digits, as a JSON number (`1500`, `12.5`): no f64 on the way.
+        crate::json::write::serialize_number(&self.to_string(), serializer)
     }
 }
 
@@ -341,5 +338,16 @@ mod tests {
         assert_eq!(d("10").div_int_truncated(3, 2), Some(d("3.33")));
         assert!(d("12").divides_exactly(4, 0));
         assert!(!d("10").divides_exactly(3, 6));
+    }
+
+    #[test]
+    fn written_as_exact_json_numbers() {
+        let json = |s: &str| crate::json::to_string(&d(s)).unwrap();
+        assert_eq!(json("1500.00"), "1500");
+        assert_eq!(json("-0.050"), "-0.05");
+        assert_eq!(json("1e-7"), "0.0000001");
+        // 19 significant digits: an f64 would have written 1234567890.123457.
+        assert_eq!(json("1234567890.123456789"), "1234567890.123456789");
+        assert_eq!(json("9999999999999999999"), "9999999999999999999");
     }
 }
