@@ -12,7 +12,7 @@ pub use context::{Context, InvoiceStatus};
 pub use field::Field;
 
 use crate::issue::{Issue, IssueCode, Issues};
-use crate::json::{Path, Value};
+use crate::json::{Json, Path, Value};
 use crate::model::Named;
 use crate::values::{Decimal, DecimalError, Id, Instant, InstantError};
 use std::collections::BTreeMap;
@@ -218,9 +218,30 @@ impl<'i> Reader<'i> {
         path: &Path<'_>,
         mut element: impl FnMut(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
     ) -> Option<Vec<T>> {
+        // The loop and the checks are not generic (one copy, not one per element type).
+        let mut out = Vec::new();
+        self.each(v, path, &mut |r, item, p| match element(r, item, p) {
+            Some(x) => {
+                out.push(x);
+                true
+            }
+            None => false,
+        })
+        .then_some(out)
+    }
+
+    /// Calls `element` on every item of a list; false when it is not a usable list or an element
+    /// was not read.
+    #[inline(never)]
+    fn each(
+        &mut self,
+        v: &Value<'_>,
+        path: &Path<'_>,
+        element: &mut dyn FnMut(&mut Self, &Value<'_>, &Path<'_>) -> bool,
+    ) -> bool {
         let Value::Array(items) = v else {
             self.wrong_type(v, path, "a list");
-            return None;
+            return false;
         };
         if items.len() > MAX_ITEMS {
             self.report(
@@ -228,17 +249,13 @@ impl<'i> Reader<'i> {
                 path,
                 format!("{} items; at most {MAX_ITEMS}", items.len()),
             );
-            return None;
+            return false;
         }
-        let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            match element(self, item, &path.index(i)) {
-                Some(x) => out.push(x),
-                None => ok = false,
-            }
+            ok &= element(self, item, &path.index(i));
         }
-        ok.then_some(out)
+        ok
     }
 
     pub fn string_map(
@@ -279,10 +296,7 @@ impl<'i> Reader<'i> {
         path: &Path<'_>,
         read: impl FnOnce(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
     ) -> Option<T> {
-        match obj.get(key) {
-            None | Some(Value::Null) => None,
-            Some(v) => read(self, v, &path.key(key)),
-        }
+        read(self, present(obj, key)?, &path.key(key))
     }
 
     /// A required key: absent or `null` is reported as `required`.
@@ -293,17 +307,26 @@ impl<'i> Reader<'i> {
         path: &Path<'_>,
         read: impl FnOnce(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
     ) -> Option<T> {
-        match obj.get(key) {
-            None | Some(Value::Null) => {
-                self.report(
-                    IssueCode::Required,
-                    &path.key(key),
-                    format!("{key} is required"),
-                );
-                None
-            }
-            Some(v) => read(self, v, &path.key(key)),
+        let v = self.required(obj, key, path)?;
+        read(self, v, &path.key(key))
+    }
+
+    #[inline(never)]
+    fn required<'v, 'a>(
+        &mut self,
+        obj: &'v Value<'a>,
+        key: &str,
+        path: &Path<'_>,
+    ) -> Option<&'v Value<'a>> {
+        let v = present(obj, key);
+        if v.is_none() {
+            self.report(
+                IssueCode::Required,
+                &path.key(key),
+                format!("{key} is required"),
+            );
         }
+        v
     }
 
     /// A draft key, keeping absent, `null`, unreadable and readable apart.
@@ -319,10 +342,21 @@ impl<'i> Reader<'i> {
             Some(Value::Null) => Field::Null,
             Some(v) => match read(self, v, &path.key(key)) {
                 Some(x) => Field::Set(x),
-                None => Field::Invalid(v.clone().into_owned()),
+                None => Field::Invalid(owned(v)),
             },
         }
     }
+}
+
+/// The value at `key` of an object, unless absent or `null`.
+#[inline(never)]
+fn present<'v, 'a>(obj: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
+    obj.get(key).filter(|v| !v.is_null())
+}
+
+#[inline(never)]
+fn owned(v: &Value<'_>) -> Json {
+    v.clone().into_owned()
 }
 
 /// Quotes user text for a message, cut short so a 1 MB paste does not become a 1 MB message.
