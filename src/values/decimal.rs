@@ -262,19 +262,39 @@ impl PartialOrd for Decimal {
 }
 
 impl fmt::Display for Decimal {
+    /// Plain notation, no exponent: `-0.05`, `1500`, `12.5`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.mantissa.unsigned_abs().to_string();
-        let sign = if self.mantissa < 0 { "-" } else { "" };
-        let scale = self.scale as usize;
-        if scale == 0 {
-            return write!(f, "{sign}{digits}");
-        }
-        if digits.len() > scale {
-            let (int, frac) = digits.split_at(digits.len() - scale);
-            write!(f, "{sign}{int}.{frac}")
+        // Digits from the right into a buffer (sign, 38 digits, point, leading zero), so neither
+        // the u128 formatter nor an allocation is needed.
+        // The magnitude is below 10^37: two u64 halves of 19 digits, so the loop divides u64s.
+        const E19: u128 = 10_000_000_000_000_000_000;
+        let abs = self.mantissa.unsigned_abs();
+        let (mut hi, mut lo) = if abs < E19 {
+            (0, abs as u64)
         } else {
-            write!(f, "{sign}0.{}{digits}", "0".repeat(scale - digits.len()))
+            ((abs / E19) as u64, (abs % E19) as u64)
+        };
+        let mut buf = [b'0'; 42];
+        let mut at = buf.len();
+        let mut written = 0;
+        while hi != 0 || lo != 0 || written <= self.scale {
+            if written == self.scale && self.scale > 0 {
+                at -= 1;
+                buf[at] = b'.';
+            }
+            at -= 1;
+            buf[at] = b'0' + (lo % 10) as u8;
+            lo /= 10;
+            written += 1;
+            if written == 19 {
+                (lo, hi) = (hi, 0);
+            }
         }
+        if self.mantissa < 0 {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        f.write_str(std::str::from_utf8(&buf[at..]).unwrap_or_default())
     }
 }
 
@@ -333,6 +353,13 @@ mod tests {
     fn prints_and_orders() {
         assert_eq!(d("12.50").to_string(), "12.5");
         assert_eq!(d("-0.05").to_string(), "-0.05");
+        for s in [
+            "0", "7", "-7", "10", "1500", "0.5", "-0.5", "12.5", "0.000000000000000001",
+            "-999999999999999999.999999999999999999", "9999999999999999999",
+            "1234567890.123456789012", "-0.123456789012345678", "1000000000000000000.05", "100000000000000000.5",
+        ] {
+            assert_eq!(d(s).to_string(), s);
+        }
         assert_eq!(d("100").to_f64(), 100.0);
         assert!(d("0.3") > d("0.29999"));
         assert_eq!(d("10").div_int_truncated(3, 2), Some(d("3.33")));
@@ -349,5 +376,37 @@ mod tests {
         // 19 significant digits: an f64 would have written 1234567890.123457.
         assert_eq!(json("1234567890.123456789"), "1234567890.123456789");
         assert_eq!(json("9999999999999999999"), "9999999999999999999");
+    }
+}
+
+/// Display against the former one (u128 `to_string`, then the point placed in the digits).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod display_props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn former(d: Decimal) -> String {
+        let digits = d.mantissa.unsigned_abs().to_string();
+        let sign = if d.mantissa < 0 { "-" } else { "" };
+        let scale = d.scale as usize;
+        if scale == 0 {
+            format!("{sign}{digits}")
+        } else if digits.len() > scale {
+            let (int, frac) = digits.split_at(digits.len() - scale);
+            format!("{sign}{int}.{frac}")
+        } else {
+            format!("{sign}0.{}{digits}", "0".repeat(scale - digits.len()))
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn prints_as_before(m in any::<i128>(), digits in 0u32..37, scale in 0u32..=MAX_SCALE) {
+            let m = m % pow10(digits.max(1));
+            if let Some(d) = Decimal::checked(m, scale) {
+                prop_assert_eq!(d.to_string(), former(d));
+                prop_assert_eq!(Decimal::parse(&d.to_string()), Ok(d));
+            }
+        }
     }
 }
