@@ -261,9 +261,9 @@ impl PartialOrd for Decimal {
     }
 }
 
-impl fmt::Display for Decimal {
-    /// Plain notation, no exponent: `-0.05`, `1500`, `12.5`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Decimal {
+    /// Plain notation, no exponent (`-0.05`, `1500`, `12.5`), written into `buf`.
+    fn text<'b>(&self, buf: &'b mut [u8; 42]) -> &'b str {
         // Digits from the right into a buffer (sign, 38 digits, point, leading zero), so neither
         // the u128 formatter nor an allocation is needed.
         // The magnitude is below 10^37: two u64 halves of 19 digits, so the loop divides u64s.
@@ -274,7 +274,6 @@ impl fmt::Display for Decimal {
         } else {
             ((abs / E19) as u64, (abs % E19) as u64)
         };
-        let mut buf = [b'0'; 42];
         let mut at = buf.len();
         let mut written = 0;
         while hi != 0 || lo != 0 || written <= self.scale {
@@ -294,14 +293,20 @@ impl fmt::Display for Decimal {
             at -= 1;
             buf[at] = b'-';
         }
-        f.write_str(std::str::from_utf8(&buf[at..]).unwrap_or_default())
+        std::str::from_utf8(&buf[at..]).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text(&mut [0; 42]))
     }
 }
 
 impl serde::Serialize for Decimal {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // Its exact digits, as a JSON number (`1500`, `12.5`): no f64 on the way.
-        crate::json::write::serialize_number(&self.to_string(), serializer)
+        crate::json::write::serialize_number(self.text(&mut [0; 42]), serializer)
     }
 }
 

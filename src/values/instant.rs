@@ -298,14 +298,35 @@ impl Instant {
     }
 }
 
-fn push2(out: &mut Vec<u8>, n: u32) {
-    out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+/// Text built on the stack: an instant is at most 38 bytes (`+262142-12-31T23:59:60.999999999Z`).
+struct Text {
+    b: [u8; 40],
+    n: usize,
 }
 
-impl fmt::Display for Instant {
+impl Text {
+    fn push(&mut self, c: u8) {
+        self.b[self.n] = c;
+        self.n += 1;
+    }
+
+    /// `v` in `width` digits at least, zero-padded.
+    fn digits(&mut self, v: u32, width: usize) {
+        let len = (v.checked_ilog10().unwrap_or(0) as usize + 1).max(width);
+        for k in (0..len).rev() {
+            self.push(b'0' + (v / 10u32.pow(k as u32) % 10) as u8);
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.b[..self.n]).unwrap_or_default()
+    }
+}
+
+impl Instant {
     /// `YYYY-MM-DDThh:mm:ss[.fff|.ffffff|.fffffffff]Z` (chrono's `SecondsFormat::AutoSi` with `Z`);
-    /// a year outside 0–9999 is written with its sign and at least four digits.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// a year outside 0–9999 is written with its sign and at least four digits (`{:+05}`).
+    fn text(&self) -> Text {
         let (y, m, d) = civil_from_days(self.secs.div_euclid(DAY));
         let sod = self.secs.rem_euclid(DAY) as u32;
         let (mut sec, mut nano) = (sod % 60, self.nanos);
@@ -313,16 +334,11 @@ impl fmt::Display for Instant {
             sec += 1;
             nano -= NANOS;
         }
-        if (0..=9999).contains(&y) {
-            let y = y as u32;
-            let mut out = Vec::with_capacity(4);
-            push2(&mut out, y / 100);
-            push2(&mut out, y % 100);
-            f.write_str(std::str::from_utf8(&out).unwrap_or_default())?;
-        } else {
-            write!(f, "{y:+05}")?;
+        let mut t = Text { b: [0; 40], n: 0 };
+        if !(0..=9999).contains(&y) {
+            t.push(if y < 0 { b'-' } else { b'+' });
         }
-        let mut out = Vec::with_capacity(26);
+        t.digits(y.unsigned_abs() as u32, 4);
         for (sep, n) in [
             (b'-', m),
             (b'-', d),
@@ -330,24 +346,27 @@ impl fmt::Display for Instant {
             (b':', sod / 60 % 60),
             (b':', sec),
         ] {
-            out.push(sep);
-            push2(&mut out, n);
+            t.push(sep);
+            t.digits(n, 2);
         }
         if nano != 0 {
-            let digits = if nano % 1_000_000 == 0 {
-                3
+            t.push(b'.');
+            if nano % 1_000_000 == 0 {
+                t.digits(nano / 1_000_000, 3);
             } else if nano % 1000 == 0 {
-                6
+                t.digits(nano / 1000, 6);
             } else {
-                9
-            };
-            out.push(b'.');
-            for k in (9 - digits..9).rev() {
-                out.push(b'0' + (nano / 10u32.pow(k) % 10) as u8);
+                t.digits(nano, 9);
             }
         }
-        out.push(b'Z');
-        f.write_str(std::str::from_utf8(&out).unwrap_or_default())
+        t.push(b'Z');
+        t
+    }
+}
+
+impl fmt::Display for Instant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text().as_str())
     }
 }
 
@@ -360,7 +379,7 @@ impl fmt::Debug for Instant {
 
 impl serde::Serialize for Instant {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(self.text().as_str())
     }
 }
 
