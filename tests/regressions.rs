@@ -170,3 +170,31 @@ fn amount_in(text: &str, list: &str) -> Option<Decimal> {
         _ => None,
     }
 }
+
+/// Seed 1, case 980726: a draft holding 50,000 copies of one item took 1.5 s in planEdit, every
+/// copy asking every other for its position. Each copy after the first is still a duplicate, and
+/// the first is not (fuzz/src/limits.rs checks the time at 50,000 copies).
+#[test]
+fn copies_of_one_item_are_duplicates_after_the_first() {
+    let item = r#"{"id": "000000a1-0000-4000-8000-000000000000", "amount": 100,
+     "starting_at": "2026-01-01T00:00:00Z", "ending_before": "2026-02-01T00:00:00Z"}"#;
+    let other = r#"{"amount": 5, "starting_at": "2026-02-01T00:00:00Z", "ending_before": "2026-03-01T00:00:00Z"}"#;
+    let list = format!("[{other}, {item}, {item}, {other}, {item}]");
+    let start = COMMIT.find("[").expect("a list");
+    let end = COMMIT.rfind("]").expect("a list");
+    let draft = format!("{}{list}{}", &COMMIT[..start], &COMMIT[end + 1..]);
+    let plan = api::plan_edit(COMMIT, &draft, CONTEXT).expect("objects");
+    let dups: Vec<&str> = plan
+        .issues
+        .iter()
+        .filter(|i| i.code.as_str() == "duplicate_item_id")
+        .map(|i| i.path.as_str())
+        .collect();
+    assert_eq!(
+        dups,
+        [
+            "/access_schedule/schedule_items/2/id",
+            "/access_schedule/schedule_items/4/id"
+        ]
+    );
+}

@@ -452,6 +452,7 @@ fn collect<K: Kind>(
 ) -> Option<Sections<K>> {
     let items_path = pointer(&[K::SECTION, "schedule_items"]);
     let (mut add, mut update, mut remove) = (Vec::new(), Vec::new(), Vec::new());
+    let mut seen_ids = HashSet::new();
     for (at, key) in s.reportable() {
         let slot = &s.slots()[at];
         let item_path = format!("{items_path}/{at}");
@@ -465,11 +466,7 @@ fn collect<K: Kind>(
         for i in &slot.eval.issues {
             issues.push(Issue::new(i.code, field_path(i.field), i.message.clone()));
         }
-        if s.is_duplicate(key) {
-            let id = K::draft_id(&slot.draft)
-                .value()
-                .map(|id| id.to_string())
-                .unwrap_or_default();
+        if let Some(id) = s.shared_id(key).filter(|id| !seen_ids.insert(*id)) {
             issues.push(Issue::new(
                 IssueCode::DuplicateItemId,
                 field_path("id"),
