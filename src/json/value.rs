@@ -96,7 +96,7 @@ impl serde::Serialize for Value<'_> {
         match self {
             Value::Null => serializer.serialize_unit(),
             Value::Bool(b) => serializer.serialize_bool(*b),
-            Value::Number(n) => super::write::serialize_number(n, serializer),
+            Value::Number(n) => super::write::serialize_number(n, false, serializer),
             Value::String(s) => serializer.serialize_str(s),
             Value::Array(items) => {
                 let mut seq = serializer.serialize_seq(Some(items.len()))?;

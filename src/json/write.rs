@@ -11,6 +11,9 @@ use std::fmt;
 
 /// The newtype-struct name under which a number's decimal spelling is handed to the writer.
 pub const RAW_NUMBER: &str = "$commit_editor::json::RawNumber";
+/// Like [`RAW_NUMBER`], for a spelling already in canonical JSON and finite (a `Decimal`'s):
+/// written as it is, without the checks.
+pub const CANONICAL_NUMBER: &str = "$commit_editor::json::CanonicalNumber";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Error;
@@ -33,7 +36,7 @@ impl ser::Error for Error {
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     let mut w = Writer {
         out: Vec::with_capacity(128),
-        raw: false,
+        raw: 0,
     };
     value.serialize(&mut w)?;
     String::from_utf8(w.out).map_err(|_| Error)
@@ -41,8 +44,8 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
 
 pub struct Writer {
     out: Vec<u8>,
-    /// Inside a [`RAW_NUMBER`]: the next string is a number's spelling.
-    raw: bool,
+    /// Inside a [`RAW_NUMBER`] (1) or [`CANONICAL_NUMBER`] (2): the next string is a number's spelling.
+    raw: u8,
 }
 
 /// The smallest magnitude that rounds to infinity as an f64 (2^1024 − 2^970, the midpoint between
@@ -264,10 +267,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 
     fn serialize_str(self, v: &str) -> Result<(), Error> {
-        if self.raw {
-            self.number(v);
-        } else {
-            self.string(v);
+        match self.raw {
+            0 => self.string(v),
+            1 => self.number(v),
+            _ => self.out.extend_from_slice(v.as_bytes()),
         }
         Ok(())
     }
@@ -312,9 +315,13 @@ impl<'a> ser::Serializer for &'a mut Writer {
         name: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.raw = name == RAW_NUMBER;
+        self.raw = if name == RAW_NUMBER {
+            1
+        } else {
+            2 * u8::from(name == CANONICAL_NUMBER)
+        };
         let r = value.serialize(&mut *self);
-        self.raw = false;
+        self.raw = 0;
         r
     }
 
@@ -480,9 +487,14 @@ impl ser::SerializeStructVariant for Compound<'_> {
     }
 }
 
-/// Hands a number's spelling to the writer (see [`RAW_NUMBER`]).
-pub fn serialize_number<S: ser::Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_newtype_struct(RAW_NUMBER, text)
+/// Hands a number's spelling to the writer (see [`RAW_NUMBER`]); `canonical` when it is already
+/// canonical JSON and finite.
+pub fn serialize_number<S: ser::Serializer>(
+    text: &str,
+    canonical: bool,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_newtype_struct(if canonical { CANONICAL_NUMBER } else { RAW_NUMBER }, text)
 }
 
 #[cfg(test)]

@@ -306,7 +306,7 @@ impl fmt::Display for Decimal {
 impl serde::Serialize for Decimal {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // Its exact digits, as a JSON number (`1500`, `12.5`): no f64 on the way.
-        crate::json::write::serialize_number(self.text(&mut [0; 42]), serializer)
+        crate::json::write::serialize_number(self.text(&mut [0; 42]), true, serializer)
     }
 }
 

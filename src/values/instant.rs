@@ -310,12 +310,14 @@ impl Text {
         self.n += 1;
     }
 
-    /// `v` in `width` digits at least, zero-padded.
-    fn digits(&mut self, v: u32, width: usize) {
-        let len = (v.checked_ilog10().unwrap_or(0) as usize + 1).max(width);
-        for k in (0..len).rev() {
-            self.push(b'0' + (v / 10u32.pow(k as u32) % 10) as u8);
+    /// `v` in `width` digits at least, zero-padded (`v` < 10^6 unless `width` holds it: a year).
+    fn digits(&mut self, mut v: u32, width: usize) {
+        let len = width.max(if v >= 100_000 { 6 } else if v >= 10_000 { 5 } else { 0 });
+        for k in (self.n..self.n + len).rev() {
+            self.b[k] = b'0' + (v % 10) as u8;
+            v /= 10;
         }
+        self.n += len;
     }
 
     fn as_str(&self) -> &str {
