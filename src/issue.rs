@@ -45,7 +45,7 @@ codes! {
     InvalidTimestamp = "invalid_timestamp": Error, "Not an RFC 3339 date-time, or an impossible one (`2024-13-01`).";
     TimestampWithoutOffset = "timestamp_without_offset": Error, "A date-time without `Z` or `±hh:mm`: its instant is unknown.";
     InvalidNumber = "invalid_number": Error, "Not a finite number (`abc`, `NaN`, an empty field).";
-    NumberOutOfRange = "number_out_of_range": Error, "A number beyond what is kept exactly: |x| ≥ 10^19 or more than 18 decimal places.";
+    NumberOutOfRange = "number_out_of_range": Error, "A number beyond what is kept exactly: |x| ≥ 10^19, more than 18 decimal places, or more digits than a JavaScript number holds (`9007199254740993`).";
     NegativeAmount = "negative_amount": Error, "An amount, quantity or unit price below zero.";
     InvalidEnum = "invalid_enum": Error, "Not one of the values the field allows (either case is accepted).";
     EmptyString = "empty_string": Error, "A string that must not be empty (`name` on create, R19).";

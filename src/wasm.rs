@@ -174,7 +174,9 @@ impl CommitEditor {
         let path = string(&path, "path")?;
         // A form's value is usually a string: it needs no JSON round trip.
         if let Some(text) = value.as_string() {
-            return Ok(out(&self.session.set(&path, Some(&Value::String(text.into())))));
+            return Ok(out(&self
+                .session
+                .set(&path, Some(&Value::String(text.into())))));
         }
         let v = text_opt(&value, "value")?;
         let parsed = match &v {

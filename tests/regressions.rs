@@ -114,10 +114,9 @@ fn an_instant_outside_the_four_digit_years_in_utc_is_refused() {
 
 /// Seed 1, case 47844: the amount `9999999999999999999` was accepted (it is below 1e19) but
 /// the payload, a JSON number, carried `1e19`: the edit was altered on the way out, and
-/// applyEdit refused its own payload. Proposed: an amount a JavaScript number cannot hold exactly
-/// is refused as `number_out_of_range` (OPEN: run with `--ignored`).
+/// applyEdit refused its own payload. An amount a JavaScript number cannot hold exactly is now
+/// refused as `number_out_of_range`.
 #[test]
-#[ignore = "open: needs the reader and generateSchedule to refuse what a JS number cannot hold, and tests/generate_props.rs totals within 15 digits"]
 fn an_amount_a_javascript_number_cannot_hold_is_refused_not_rounded() {
     let path = "/access_schedule/schedule_items/0/amount";
     for bad in [

@@ -200,7 +200,10 @@ impl<'a> Parser<'a> {
         let start = self.i;
         // Most strings have no escape: find the end in one tight scan and borrow them.
         let rest = &self.b[self.i..];
-        self.i += rest.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).unwrap_or(rest.len());
+        self.i += rest
+            .iter()
+            .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+            .unwrap_or(rest.len());
         match self.b.get(self.i) {
             Some(b'"') => {
                 let s = &self.s[start..self.i];

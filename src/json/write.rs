@@ -74,8 +74,12 @@ impl Writer {
             self.out.extend_from_slice(&[b'\\', esc]);
             if esc == b'u' {
                 let hex = b"0123456789abcdef";
-                self.out
-                    .extend_from_slice(&[b'0', b'0', hex[(c >> 4) as usize], hex[(c & 15) as usize]]);
+                self.out.extend_from_slice(&[
+                    b'0',
+                    b'0',
+                    hex[(c >> 4) as usize],
+                    hex[(c & 15) as usize],
+                ]);
             }
             start = i + 1;
         }
@@ -494,7 +498,14 @@ pub fn serialize_number<S: ser::Serializer>(
     canonical: bool,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    serializer.serialize_newtype_struct(if canonical { CANONICAL_NUMBER } else { RAW_NUMBER }, text)
+    serializer.serialize_newtype_struct(
+        if canonical {
+            CANONICAL_NUMBER
+        } else {
+            RAW_NUMBER
+        },
+        text,
+    )
 }
 
 #[cfg(test)]
@@ -556,17 +567,26 @@ mod tests {
             S { k: bool },
         }
         let mut m = BTreeMap::new();
-        m.insert("k\"\\\n\u{1}é".to_owned(), "\t\u{8}\u{c}\r/\u{2028}".to_owned());
+        m.insert(
+            "k\"\\\n\u{1}é".to_owned(),
+            "\t\u{8}\u{c}\r/\u{2028}".to_owned(),
+        );
         assert_eq!(
             to_string(&m).unwrap(),
             "{\"k\\\"\\\\\\n\\u0001é\":\"\\t\\b\\f\\r/\u{2028}\"}"
         );
-        assert_eq!(to_string(&E::A { x: None }).unwrap(), r#"{"type":"A","x":null}"#);
+        assert_eq!(
+            to_string(&E::A { x: None }).unwrap(),
+            r#"{"type":"A","x":null}"#
+        );
         assert_eq!(
             to_string(&(X::U, X::N(-5), X::T(1, 2), X::S { k: true })).unwrap(),
             r#"["U",{"N":-5},{"T":[1,2]},{"S":{"k":true}}]"#
         );
-        assert_eq!(to_string(&[i64::MIN, 0, i64::MAX]).unwrap(), "[-9223372036854775808,0,9223372036854775807]");
+        assert_eq!(
+            to_string(&[i64::MIN, 0, i64::MAX]).unwrap(),
+            "[-9223372036854775808,0,9223372036854775807]"
+        );
         assert_eq!(to_string(&u64::MAX).unwrap(), "18446744073709551615");
         assert!(to_string(&1.5f64).is_err());
         let _ = E::B(vec![]);

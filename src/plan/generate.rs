@@ -102,7 +102,15 @@ pub fn amounts(
 ) -> Result<Vec<Decimal>, SplitError> {
     match distribution {
         Distribution::Each => Ok(vec![total; n]),
-        Distribution::Divided => split(total, n, DIVIDED_SCALE),
+        // The finest split whose items a JavaScript number still holds exactly.
+        Distribution::Divided => (0..=DIVIDED_SCALE)
+            .rev()
+            .map(|scale| split(total, n, scale))
+            .find(|r| {
+                r.as_ref()
+                    .map_or(true, |items| items.iter().all(Decimal::fits_js_number))
+            })
+            .unwrap_or(Err(SplitError::Overflow)),
         Distribution::DividedRounded => split(total, n, 0),
     }
 }

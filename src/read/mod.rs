@@ -134,7 +134,19 @@ impl<'i> Reader<'i> {
             }
         };
         match Decimal::parse(text) {
-            Ok(d) => Some(d),
+            Ok(d) if d.fits_js_number() => Some(d),
+            Ok(_) => {
+                // Accepting it would send a different number: JSON.parse rounds it.
+                self.report(
+                    IssueCode::NumberOutOfRange,
+                    path,
+                    format!(
+                        "{} has more digits than a JavaScript number holds exactly",
+                        quote(text)
+                    ),
+                );
+                None
+            }
             Err(DecimalError::Syntax) => {
                 self.report(
                     IssueCode::InvalidNumber,

@@ -79,6 +79,21 @@ impl Decimal {
         self.scale
     }
 
+    /// Whether a JavaScript number holds this value exactly, so that it survives the trip through
+    /// `JSON.parse` unchanged. Sufficient and cheap: with trailing zeros removed, a significand of
+    /// at most 2^52 is at least one unit of its last digit apart from its neighbours as a double,
+    /// so the double's shortest spelling is these digits; integers up to 2^53 are exact too.
+    pub fn fits_js_number(&self) -> bool {
+        let mut m = self.mantissa.unsigned_abs();
+        if self.scale == 0 && m <= 1 << 53 {
+            return true;
+        }
+        while m != 0 && m % 10 == 0 {
+            m /= 10;
+        }
+        m <= 1 << 52
+    }
+
     /// Parses the JSON number grammar (and what a form field holds: surrounding spaces, a leading
     /// `+`, `.5`, `5.`). `NaN`, `Infinity`, hex and empty strings are syntax errors.
     pub fn parse(text: &str) -> Result<Decimal, DecimalError> {
@@ -355,13 +370,47 @@ mod tests {
     }
 
     #[test]
+    fn knows_what_a_js_number_holds() {
+        for ok in [
+            "9007199254740992",
+            "0.1",
+            "1e18",
+            "123456789012345.6",
+            "-4503599627370496",
+            "0.000000000000000001",
+        ] {
+            assert!(d(ok).fits_js_number(), "{ok}");
+        }
+        for bad in [
+            "9007199254740993",
+            "0.123456789012345678",
+            "9999999999999999999",
+            "4503599627370497.5",
+        ] {
+            assert!(!d(bad).fits_js_number(), "{bad}");
+        }
+    }
+
+    #[test]
     fn prints_and_orders() {
         assert_eq!(d("12.50").to_string(), "12.5");
         assert_eq!(d("-0.05").to_string(), "-0.05");
         for s in [
-            "0", "7", "-7", "10", "1500", "0.5", "-0.5", "12.5", "0.000000000000000001",
-            "-999999999999999999.999999999999999999", "9999999999999999999",
-            "1234567890.123456789012", "-0.123456789012345678", "1000000000000000000.05", "100000000000000000.5",
+            "0",
+            "7",
+            "-7",
+            "10",
+            "1500",
+            "0.5",
+            "-0.5",
+            "12.5",
+            "0.000000000000000001",
+            "-999999999999999999.999999999999999999",
+            "9999999999999999999",
+            "1234567890.123456789012",
+            "-0.123456789012345678",
+            "1000000000000000000.05",
+            "100000000000000000.5",
         ] {
             assert_eq!(d(s).to_string(), s);
         }

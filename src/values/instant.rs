@@ -312,7 +312,13 @@ impl Text {
 
     /// `v` in `width` digits at least, zero-padded (`v` < 10^6 unless `width` holds it: a year).
     fn digits(&mut self, mut v: u32, width: usize) {
-        let len = width.max(if v >= 100_000 { 6 } else if v >= 10_000 { 5 } else { 0 });
+        let len = width.max(if v >= 100_000 {
+            6
+        } else if v >= 10_000 {
+            5
+        } else {
+            0
+        });
         for k in (self.n..self.n + len).rev() {
             self.b[k] = b'0' + (v % 10) as u8;
             v /= 10;
