@@ -1,5 +1,5 @@
-// Tiny DOM helpers. User data only ever goes through textContent or attribute values: there is no
-// innerHTML anywhere in this app.
+// Tiny DOM helpers. User data only ever goes through textContent or attribute values: nothing in
+// this app parses a string as HTML.
 
 type Child = Node | string | number | null | undefined | false;
 type AttrValue = string | number | boolean | null | undefined | EventListener;

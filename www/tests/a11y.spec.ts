@@ -47,7 +47,7 @@ test('every control in the Edit tab has an accessible name, and focus is visible
     const out: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('#panel-edit input, #panel-edit select, #panel-edit textarea, #panel-edit button')) {
       const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length || (el.tagName === 'BUTTON' && el.textContent?.trim());
-      if (!labelled) out.push(el.outerHTML.slice(0, 120));
+      if (!labelled) out.push(`<${el.tagName.toLowerCase()} id=${el.id} class=${el.className}>`);
     }
     return out;
   });
