@@ -26,6 +26,15 @@ use crate::read::{Field, Reader};
 use crate::values::Id;
 use std::collections::HashSet;
 
+/// Everything a plan says, and the payload also when an error withholds it (for the preview).
+pub struct Assembled {
+    pub payload: EditCommitPayload,
+    pub issues: Vec<Issue>,
+    pub changes: Vec<Change>,
+    /// An error, or nothing changed: the caller gets no payload.
+    pub blocked: bool,
+}
+
 pub struct EditState {
     pub original: Commit,
     frozen: Frozen,
@@ -168,7 +177,7 @@ impl EditState {
     }
 
     /// Issues, changes and the payload (built also when there are errors, for the preview).
-    pub fn assemble(&mut self) -> (SessionPlan, EditCommitPayload) {
+    pub fn assemble(&mut self) -> Assembled {
         let mut issues = self.fixed_issues.clone();
         let customer = self.cx.customer_id.unwrap_or(Id::placeholder(0));
         let top = match &self.top_edit {
@@ -243,33 +252,42 @@ impl EditState {
         issues.extend(later);
         issues.extend(invoice_issues);
         let blocked = issues.iter().any(|i| i.severity == Severity::Error) || !changed;
-        let plan = SessionPlan {
-            payload: (!blocked).then(|| payload.clone()),
+        Assembled {
+            payload,
             issues,
             changes,
-        };
-        (plan, payload)
+            blocked,
+        }
     }
 
     pub fn plan(&mut self) -> SessionPlan {
-        self.assemble().0
+        let a = self.assemble();
+        SessionPlan {
+            payload: (!a.blocked).then_some(a.payload),
+            issues: a.issues,
+            changes: a.changes,
+        }
     }
 
     pub fn preview(&mut self) -> Commit {
-        let (_, payload) = self.assemble();
-        apply_edit(&self.original, &payload).unwrap_or_else(|_| self.original.clone())
+        let a = self.assemble();
+        self.apply(&a.payload)
     }
 
     pub fn full_plan(&mut self) -> EditPlan {
-        let (plan, payload) = self.assemble();
-        let preview =
-            apply_edit(&self.original, &payload).unwrap_or_else(|_| self.original.clone());
+        let a = self.assemble();
+        let preview = self.apply(&a.payload);
         EditPlan {
-            payload: plan.payload,
-            issues: plan.issues,
-            changes: plan.changes,
+            payload: (!a.blocked).then_some(a.payload),
+            issues: a.issues,
+            changes: a.changes,
             preview,
         }
+    }
+
+    /// The commit after `payload`; the payload is built from the original, so it always applies.
+    fn apply(&self, payload: &EditCommitPayload) -> Commit {
+        apply_edit(&self.original, payload).unwrap_or_else(|_| self.original.clone())
     }
 
     /// R2 after the edit: one segment, one invoice item, equal totals. Checked only when the
