@@ -57,6 +57,12 @@ impl Writer {
     fn string(&mut self, s: &str) {
         self.out.push(b'"');
         let b = s.as_bytes();
+        // Ids, instants, codes and paths need no escape: one tight scan, one copy.
+        if !b.iter().any(|&c| c == b'"' || c == b'\\' || c < 0x20) {
+            self.out.extend_from_slice(b);
+            self.out.push(b'"');
+            return;
+        }
         let mut start = 0;
         for (i, &c) in b.iter().enumerate() {
             let esc = match c {

@@ -30,7 +30,9 @@ impl fmt::Display for Id {
 
 impl serde::Serialize for Id {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        // Encoded on the stack: no formatter, no allocation (ids are most of every answer).
+        let mut buf = [0u8; uuid::fmt::Hyphenated::LENGTH];
+        serializer.serialize_str(self.0.hyphenated().encode_lower(&mut buf))
     }
 }
 

@@ -473,13 +473,18 @@ fn collect<K: Kind>(
     let mut seen_ids = HashSet::new();
     for (at, key) in s.reportable() {
         let slot = &s.slots()[at];
-        let item_path = format!("{items_path}/{at}");
+        let mut item_path = String::with_capacity(items_path.len() + 24);
+        item_path.push_str(&items_path);
+        item_path.push('/');
+        item_path.push_str(itoa(at, &mut [0u8; 20]));
         let field_path = |field: &str| {
-            if field.is_empty() {
-                item_path.clone()
-            } else {
-                format!("{item_path}/{field}")
+            let mut p = String::with_capacity(item_path.len() + 1 + field.len());
+            p.push_str(&item_path);
+            if !field.is_empty() {
+                p.push('/');
+                p.push_str(field);
             }
+            p
         };
         for i in &slot.eval.issues {
             issues.push(Issue::new(i.code, field_path(i.field), i.message.clone()));
@@ -536,6 +541,20 @@ fn collect<K: Kind>(
         }
     }
     (!(add.is_empty() && update.is_empty() && remove.is_empty())).then_some((add, update, remove))
+}
+
+/// Decimal digits of `n` without the formatter (paths are built on every keystroke).
+fn itoa(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or("0")
 }
 
 fn has_changes(p: &EditCommitPayload) -> bool {
