@@ -5,6 +5,10 @@
 //! `issues` as a set of (code, path). Every non-null payload is also checked against the schema.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::same;
+
 #[path = "endpoints/schema.rs"]
 mod schema;
 
@@ -19,20 +23,6 @@ const FOLDERS: &[(&str, &str)] = &[
     ("trueup", "planDisableTrueup"),
     ("generate", "generateSchedule"),
 ];
-
-/// Structural equality with numbers compared by value (`1000` equals `1000.0`).
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
-        }
-        _ => a == b,
-    }
-}
 
 fn call(function: &str, args: &[Value]) -> Result<Value, api::ApiError> {
     let text = |i: usize| args.get(i).map(|v| v.to_string());

@@ -3,7 +3,7 @@
 //! access segments sit in an ordered index so overlaps are found among neighbours.
 
 use super::fast_hash::{FastMap, FastSet};
-use super::kind::{Diff, ItemEval, Kind};
+use super::kind::{ItemEval, Kind};
 use crate::read::Context;
 use crate::values::{Decimal, Id, Instant};
 use std::collections::BTreeSet;
@@ -409,16 +409,5 @@ impl<K: Kind> Schedule<K> {
                 flags.remove(&key);
             }
         }
-    }
-
-    pub fn diffs(&self) -> impl Iterator<Item = (usize, &Diff<K::Add, K::Update>)> {
-        let mut keys: Vec<(usize, u32)> = self
-            .notable
-            .iter()
-            .filter_map(|k| Some((self.position(*k)?, *k)))
-            .collect();
-        keys.sort_unstable();
-        keys.into_iter()
-            .map(move |(p, _)| (p, &self.slots[p].eval.diff))
     }
 }
