@@ -2,6 +2,7 @@
 //! Pointer into the input the caller sent, a severity and a message for people.
 
 use crate::json::Path;
+use crate::origin::Origin;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -95,6 +96,9 @@ pub struct Issue {
     /// JSON Pointer (RFC 6901) into the input the issue concerns.
     pub path: String,
     pub message: String,
+    /// For an editing session's answers; not part of the value.
+    #[serde(skip)]
+    pub origin: Origin,
 }
 
 impl Issue {
@@ -104,7 +108,13 @@ impl Issue {
             code,
             path: path.into(),
             message: message.into(),
+            origin: Origin::NONE,
         }
+    }
+
+    pub fn from(mut self, origin: Origin) -> Issue {
+        self.origin = origin;
+        self
     }
 
     pub fn at(code: IssueCode, path: &Path<'_>, message: impl Into<String>) -> Issue {

@@ -7,6 +7,7 @@ pub mod api;
 pub mod issue;
 pub mod json;
 pub mod model;
+pub mod origin;
 pub mod plan;
 pub mod read;
 pub mod session;

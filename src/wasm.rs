@@ -4,6 +4,8 @@
 
 use crate::api::{self, ApiError};
 use crate::json::Value;
+use crate::plan::output::SessionPlan;
+use crate::session::answer::Answers;
 use crate::session::Session;
 use js_sys::{Error, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
@@ -22,6 +24,14 @@ extern "C" {
     fn new() -> TextEncoder;
     #[wasm_bindgen(method)]
     fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
+}
+
+#[wasm_bindgen(module = "/src/session/answer.js")]
+extern "C" {
+    /// A session answer's text (`session::answer`) as a plan object; `state` keeps the elements
+    /// the next answer may refer to.
+    #[wasm_bindgen(js_name = sessionAnswer)]
+    fn session_answer(text: &str, state: &JsValue) -> JsValue;
 }
 
 thread_local! {
@@ -151,6 +161,14 @@ pub fn apply_edit(
 #[wasm_bindgen]
 pub struct CommitEditor {
     session: Session,
+    /// What the last answer sent, on both sides of the boundary.
+    answers: Answers,
+    shared: JsValue,
+}
+
+/// A session's answer: only what changed since the last one crosses as JSON.
+fn answer(answers: &mut Answers, shared: &JsValue, plan: SessionPlan) -> JsValue {
+    session_answer(&answers.write(plan), shared)
 }
 
 #[wasm_bindgen]
@@ -162,7 +180,11 @@ impl CommitEditor {
     ) -> Result<CommitEditor, JsValue> {
         let (o, c) = (text(&original, "original")?, text(&context, "context")?);
         let session = Session::new(&parsed(&o, "original")?, &parsed(&c, "context")?);
-        Ok(CommitEditor { session })
+        Ok(CommitEditor {
+            session,
+            answers: Answers::default(),
+            shared: js_sys::Object::new().into(),
+        })
     }
 
     #[wasm_bindgen(unchecked_return_type = "SessionPlan")]
@@ -174,16 +196,22 @@ impl CommitEditor {
         let path = string(&path, "path")?;
         // A form's value is usually a string: it needs no JSON round trip.
         if let Some(text) = value.as_string() {
-            return Ok(out(&self
-                .session
-                .set(&path, Some(&Value::String(text.into())))));
+            return Ok(answer(
+                &mut self.answers,
+                &self.shared,
+                self.session.set(&path, Some(&Value::String(text.into()))),
+            ));
         }
         let v = text_opt(&value, "value")?;
         let parsed = match &v {
             Some(t) => Some(api::any(t, "value").map_err(throw)?),
             None => None,
         };
-        Ok(out(&self.session.set(&path, parsed.as_ref())))
+        Ok(answer(
+            &mut self.answers,
+            &self.shared,
+            self.session.set(&path, parsed.as_ref()),
+        ))
     }
 
     #[wasm_bindgen(js_name = addItem, unchecked_return_type = "SessionPlan")]
@@ -195,7 +223,11 @@ impl CommitEditor {
         let schedule = string(&schedule, "schedule")?;
         let t = text(&item, "item")?;
         let v = api::any(&t, "item").map_err(throw)?;
-        Ok(out(&self.session.add_item(&schedule, &v)))
+        Ok(answer(
+            &mut self.answers,
+            &self.shared,
+            self.session.add_item(&schedule, &v),
+        ))
     }
 
     #[wasm_bindgen(js_name = removeItem, unchecked_return_type = "SessionPlan")]
@@ -204,7 +236,11 @@ impl CommitEditor {
         #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
     ) -> Result<JsValue, JsValue> {
         let path = string(&path, "path")?;
-        Ok(out(&self.session.remove_item(&path)))
+        Ok(answer(
+            &mut self.answers,
+            &self.shared,
+            self.session.remove_item(&path),
+        ))
     }
 
     #[wasm_bindgen(js_name = replaceDraft, unchecked_return_type = "SessionPlan")]
@@ -214,7 +250,11 @@ impl CommitEditor {
     ) -> Result<JsValue, JsValue> {
         let t = text(&draft, "draft")?;
         let v = parsed(&t, "draft")?;
-        Ok(out(&self.session.replace_draft(&v)))
+        Ok(answer(
+            &mut self.answers,
+            &self.shared,
+            self.session.replace_draft(&v),
+        ))
     }
 
     /// Plans against another context (invoice statuses, customer, now), keeping draft and history.
@@ -225,17 +265,21 @@ impl CommitEditor {
     ) -> Result<JsValue, JsValue> {
         let t = text(&context, "context")?;
         let v = parsed(&t, "context")?;
-        Ok(out(&self.session.set_context(&v)))
+        Ok(answer(
+            &mut self.answers,
+            &self.shared,
+            self.session.set_context(&v),
+        ))
     }
 
     #[wasm_bindgen(unchecked_return_type = "SessionPlan")]
     pub fn undo(&mut self) -> JsValue {
-        out(&self.session.undo())
+        answer(&mut self.answers, &self.shared, self.session.undo())
     }
 
     #[wasm_bindgen(unchecked_return_type = "SessionPlan")]
     pub fn redo(&mut self) -> JsValue {
-        out(&self.session.redo())
+        answer(&mut self.answers, &self.shared, self.session.redo())
     }
 
     #[wasm_bindgen(getter, js_name = canUndo)]
@@ -250,7 +294,7 @@ impl CommitEditor {
 
     #[wasm_bindgen(unchecked_return_type = "SessionPlan")]
     pub fn plan(&mut self) -> JsValue {
-        out(&self.session.plan())
+        answer(&mut self.answers, &self.shared, self.session.plan())
     }
 
     #[wasm_bindgen(unchecked_return_type = "Commit")]

@@ -2,11 +2,12 @@
 //! changes), over random sequences of set, add, remove, undo, redo and whole-draft replacement.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
 mod gen;
 
 use commit_editor::api;
 use commit_editor::json;
-use commit_editor::session::Session;
+use commit_editor::session::{answer::Answers, Session};
 use gen::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -82,6 +83,8 @@ proptest! {
         let o = json::parse(&o_text).expect("valid");
         let c = json::parse(&c_text).expect("valid");
         let mut session = Session::new(&o, &c);
+        let mut answers = Answers::default();
+        let mut kept = (Value::Null, Vec::new());
         for s in &steps {
             let mut extra_issue = false;
             let answer = match s {
@@ -111,7 +114,10 @@ proptest! {
                     session.set(p, Some(&json::Value::Null))
                 }
             };
+            let text = answers.write(answer.clone());
             let mut answer = to_value(&answer);
+            // The shared answer text says the same, also where it refers to earlier answers.
+            prop_assert_eq!(common::reassemble(&text, &mut kept), Ok(answer.clone()), "after {:?}", s);
             extra_issue |= answer["issues"].as_array().and_then(|i| i.last()).is_some_and(|i| i["code"] == "path_not_found");
             let draft = to_value(&session.draft());
             let one_shot = to_value(&api::plan_edit(&o_text, &draft.to_string(), &c_text).expect("objects"));

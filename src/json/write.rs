@@ -42,6 +42,32 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     String::from_utf8(w.out).map_err(|_| Error)
 }
 
+/// Appends the compact JSON text of `value` to `out`; on an error `out` may hold part of it.
+pub fn append<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
+    let mut w = Writer {
+        out: std::mem::take(out),
+        raw: 0,
+    };
+    let done = value.serialize(&mut w);
+    *out = w.out;
+    done
+}
+
+/// The decimal digits of `v`, without the formatter.
+pub fn push_digits(out: &mut Vec<u8>, mut v: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
 pub struct Writer {
     out: Vec<u8>,
     /// Inside a [`RAW_NUMBER`] (1) or [`CANONICAL_NUMBER`] (2): the next string is a number's spelling.
@@ -93,18 +119,8 @@ impl Writer {
         self.out.push(b'"');
     }
 
-    fn u64(&mut self, mut v: u64) {
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        loop {
-            i -= 1;
-            buf[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        self.out.extend_from_slice(&buf[i..]);
+    fn u64(&mut self, v: u64) {
+        push_digits(&mut self.out, v);
     }
 
     /// A number spelled in the JSON grammar, leading zeros allowed (`-?\d+(\.\d+)?([eE][+-]?\d+)?`):

@@ -3,6 +3,7 @@
 use crate::issue::Issue;
 use crate::json::Json;
 use crate::model::*;
+use crate::origin::{Origin, Origins};
 use crate::values::{Decimal, Id, Instant};
 use serde::Serialize;
 use tsify::Tsify;
@@ -26,6 +27,9 @@ pub struct SessionPlan {
     pub payload: Option<EditCommitPayload>,
     pub issues: Vec<Issue>,
     pub changes: Vec<Change>,
+    /// Where the payload's schedule elements came from, for the session's answers.
+    #[serde(skip)]
+    pub origins: Origins,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -47,6 +51,9 @@ pub struct Change {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "unknown")]
     pub after: Option<Val>,
+    /// For an editing session's answers; not part of the value.
+    #[serde(skip)]
+    pub origin: Origin,
 }
 
 /// A value shown in a change.
@@ -99,6 +106,7 @@ impl Change {
             kind,
             before,
             after,
+            origin: Origin::NONE,
         }
     }
 }

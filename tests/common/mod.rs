@@ -129,3 +129,63 @@ pub fn run_all(call: impl Fn(&str, &[Value]) -> Option<Outcome>) -> (usize, Vec<
     }
     (ran, failures)
 }
+
+/// What `src/session/answer.js` does, in Rust: a session answer's text back into the plan.
+/// `kept` holds what the previous answer sent (its payload and elements) and is updated.
+pub fn reassemble(text: &str, kept: &mut (Value, Vec<Value>)) -> Result<Value, String> {
+    let all: Vec<Value> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if all.len() < 2 {
+        return Err("no counts or payload".into());
+    }
+    let n: Vec<usize> = all[0]
+        .as_array()
+        .ok_or("no counts")?
+        .iter()
+        .map(|v| v.as_u64().unwrap_or(0) as usize)
+        .collect();
+    let mut payload = match &all[1] {
+        Value::Number(z) if z.as_u64() == Some(0) => kept.0.clone(),
+        Value::Object(_) | Value::Null => all[1].clone(),
+        other => return Err(format!("not a payload: {other}")),
+    };
+    kept.0 = payload.clone();
+    let mut elements = Vec::new();
+    for e in &all[2..] {
+        let e = match e {
+            Value::Number(k) => {
+                let k = k.as_u64().ok_or(format!("bad reference {k}"))? as usize;
+                kept.1
+                    .get(k)
+                    .cloned()
+                    .ok_or(format!("reference {k} to nothing"))?
+            }
+            Value::Object(_) => e.clone(),
+            other => return Err(format!("not an element: {other}")),
+        };
+        elements.push(e);
+    }
+    kept.1 = elements.clone();
+    let mut rest = elements.into_iter();
+    let mut take = |count: usize| -> Vec<Value> { rest.by_ref().take(count).collect() };
+    for (s, name) in ["access_schedule", "invoice_schedule"].iter().enumerate() {
+        for (l, list) in [
+            "add_schedule_items",
+            "update_schedule_items",
+            "remove_schedule_items",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let items = take(n[3 * s + l]);
+            if !items.is_empty() {
+                payload[*name][*list] = Value::Array(items);
+            }
+        }
+    }
+    let issues = take(n[6]);
+    let changes = take(n[7]);
+    if rest.next().is_some() {
+        return Err("more elements than counted".into());
+    }
+    Ok(serde_json::json!({ "payload": payload, "issues": issues, "changes": changes }))
+}

@@ -18,6 +18,8 @@ impl Kind for Access {
     type Update = AccessUpdate;
 
     const SECTION: &'static str = "access_schedule";
+    const ITEMS_PATH: &'static str = "/access_schedule/schedule_items";
+    const INDEX: u8 = 0;
     const FIELDS: &'static [&'static str] = &["id", "amount", "starting_at", "ending_before"];
 
     fn draft_id(d: &AccessItemDraft) -> &Field<Id> {

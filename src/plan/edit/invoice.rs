@@ -106,6 +106,8 @@ impl Kind for Invoice {
     type Update = InvoiceUpdate;
 
     const SECTION: &'static str = "invoice_schedule";
+    const ITEMS_PATH: &'static str = "/invoice_schedule/schedule_items";
+    const INDEX: u8 = 1;
     const FIELDS: &'static [&'static str] =
         &["id", "timestamp", "amount", "quantity", "unit_price"];
 

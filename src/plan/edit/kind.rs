@@ -60,6 +60,10 @@ pub trait Kind: 'static {
 
     /// `access_schedule` or `invoice_schedule`.
     const SECTION: &'static str;
+    /// `/{SECTION}/schedule_items`.
+    const ITEMS_PATH: &'static str;
+    /// 0 for the access schedule, 1 for the invoice schedule.
+    const INDEX: u8;
     /// Field names an editor may set on an item.
     const FIELDS: &'static [&'static str];
 

@@ -17,6 +17,7 @@ use self::top::{evaluate_top, Frozen};
 use crate::issue::{Issue, IssueCode, Issues, Severity};
 use crate::json::{pointer, Path, Value};
 use crate::model::*;
+use crate::origin::{Origin, Origins, Part};
 use crate::plan::apply::apply_edit;
 use crate::plan::output::{Change, ChangeKind, EditPlan, SessionPlan};
 use crate::read::commit::read_commit;
@@ -33,6 +34,8 @@ pub struct Assembled {
     pub changes: Vec<Change>,
     /// An error, or nothing changed: the caller gets no payload.
     pub blocked: bool,
+    /// Where the payload's schedule elements came from, in the order they are written.
+    pub origins: Origins,
 }
 
 pub struct EditState {
@@ -228,15 +231,22 @@ impl EditState {
                 _ => None,
             },
         );
-        payload.access_schedule = access.map(|(add, update, remove)| AccessScheduleEdit {
-            add_schedule_items: add,
-            update_schedule_items: update,
-            remove_schedule_items: remove,
+        let mut origins = Vec::new();
+        payload.access_schedule = access.map(|s| {
+            origins.extend(s.origins);
+            AccessScheduleEdit {
+                add_schedule_items: s.add,
+                update_schedule_items: s.update,
+                remove_schedule_items: s.remove,
+            }
         });
-        payload.invoice_schedule = invoice.map(|(add, update, remove)| InvoiceScheduleEdit {
-            add_schedule_items: add,
-            update_schedule_items: update,
-            remove_schedule_items: remove,
+        payload.invoice_schedule = invoice.map(|s| {
+            origins.extend(s.origins);
+            InvoiceScheduleEdit {
+                add_schedule_items: s.add,
+                update_schedule_items: s.update,
+                remove_schedule_items: s.remove,
+            }
         });
         self.postpaid_rules(&mut later, &mut invoice_issues);
 
@@ -257,6 +267,7 @@ impl EditState {
             issues,
             changes,
             blocked,
+            origins: Origins(origins),
         }
     }
 
@@ -266,6 +277,7 @@ impl EditState {
             payload: (!a.blocked).then_some(a.payload),
             issues: a.issues,
             changes: a.changes,
+            origins: a.origins,
         }
     }
 
@@ -459,7 +471,14 @@ fn state_of<T>(f: &Field<T>) -> FieldState<'_> {
     }
 }
 
-type Sections<K> = (Vec<<K as Kind>::Add>, Vec<<K as Kind>::Update>, Vec<IdOnly>);
+/// One schedule's payload lists, and the origins of their elements in order (adds, updates,
+/// removals).
+struct Sections<K: Kind> {
+    add: Vec<K::Add>,
+    update: Vec<K::Update>,
+    remove: Vec<IdOnly>,
+    origins: Vec<Origin>,
+}
 
 /// One schedule's issues and changes in draft order, and its payload section (`None` if empty).
 fn collect<K: Kind>(
@@ -468,11 +487,13 @@ fn collect<K: Kind>(
     changes: &mut Vec<Change>,
     removal_lock: impl Fn(&K::Orig) -> Option<(IssueCode, String)>,
 ) -> Option<Sections<K>> {
-    let items_path = pointer(&[K::SECTION, "schedule_items"]);
+    let items_path = K::ITEMS_PATH;
     let (mut add, mut update, mut remove) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut add_from, mut update_from, mut remove_from) = (Vec::new(), Vec::new(), Vec::new());
     let mut seen_ids = HashSet::new();
     for (at, key) in s.reportable() {
         let slot = &s.slots()[at];
+        let from = |part: Part, at: usize| Origin::item(slot.generation, K::INDEX, part, at);
         let mut item_path = String::with_capacity(items_path.len() + 24);
         item_path.push_str(&items_path);
         item_path.push('/');
@@ -486,8 +507,11 @@ fn collect<K: Kind>(
             }
             p
         };
-        for i in &slot.eval.issues {
-            issues.push(Issue::new(i.code, field_path(i.field), i.message.clone()));
+        for (j, i) in slot.eval.issues.iter().enumerate() {
+            issues.push(
+                Issue::new(i.code, field_path(i.field), i.message.clone())
+                    .from(from(Part::Issue(j), at)),
+            );
         }
         if let Some(id) = s.shared_id(key).filter(|id| !seen_ids.insert(*id)) {
             issues.push(Issue::new(
@@ -508,39 +532,55 @@ fn collect<K: Kind>(
             Diff::Unchanged => {}
             Diff::Added(a) => {
                 add.push(*a);
+                add_from.push(from(Part::Element, 0));
                 changes.push(Change {
                     path: item_path.clone(),
                     kind: ChangeKind::Added,
                     before: None,
                     after: Some(K::add_view(a)),
+                    origin: from(Part::Change(0), at),
                 });
             }
             Diff::Updated(u, fields) => {
                 update.push(*u);
-                for f in fields {
+                update_from.push(from(Part::Element, 0));
+                for (j, f) in fields.iter().enumerate() {
                     changes.push(Change {
                         path: field_path(f.field),
                         kind: ChangeKind::Updated,
                         before: Some(f.before.clone()),
                         after: Some(f.after.clone()),
+                        origin: from(Part::Change(j), at),
                     });
                 }
             }
         }
     }
-    for o in s.removed() {
+    for (i, o) in s.removed() {
         remove.push(IdOnly { id: K::orig_id(o) });
+        remove_from.push(Origin::removed(i, K::INDEX, Part::Element));
         changes.push(Change {
-            path: items_path.clone(),
+            path: items_path.to_owned(),
             kind: ChangeKind::Removed,
             before: Some(K::orig_view(o)),
             after: None,
+            origin: Origin::removed(i, K::INDEX, Part::Change(0)),
         });
         if let Some((code, message)) = removal_lock(o) {
-            issues.push(Issue::new(code, items_path.clone(), message));
+            issues.push(Issue::new(code, items_path, message));
         }
     }
-    (!(add.is_empty() && update.is_empty() && remove.is_empty())).then_some((add, update, remove))
+    if add.is_empty() && update.is_empty() && remove.is_empty() {
+        return None;
+    }
+    add_from.extend(update_from);
+    add_from.extend(remove_from);
+    Some(Sections {
+        add,
+        update,
+        remove,
+        origins: add_from,
+    })
 }
 
 /// Decimal digits of `n` without the formatter (paths are built on every keystroke).

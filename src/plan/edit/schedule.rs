@@ -12,6 +12,9 @@ pub struct Slot<K: Kind> {
     pub key: u32,
     pub draft: K::Draft,
     pub eval: ItemEval<K::Add, K::Update>,
+    /// Which evaluation `eval` is: a new number each time an item is evaluated, so an answer can
+    /// reuse what it sent for an item whose result is unchanged.
+    pub generation: u64,
 }
 
 /// Where a key's item stands in the draft; `NOWHERE` once it is removed.
@@ -34,6 +37,8 @@ pub struct Schedule<K: Kind> {
     /// `Some` for access segments: `(starting_at, ending_before, key)` in order, and the keys
     /// whose segment starts before the previous one ends.
     overlap: Option<(BTreeSet<(Instant, Instant, u32)>, FastSet<u32>)>,
+    /// The last evaluation's generation.
+    generations: u64,
 }
 
 /// Which originals no draft item names: a flag per original and their count, so "none" costs
@@ -106,6 +111,7 @@ impl<K: Kind> Schedule<K> {
             total: Some(Decimal::ZERO),
             unreadable: 0,
             overlap: track_overlap.then(Default::default),
+            generations: 0,
         }
     }
 
@@ -121,8 +127,9 @@ impl<K: Kind> Schedule<K> {
         self.slots.iter().map(|s| &s.draft)
     }
 
-    pub fn removed(&self) -> impl Iterator<Item = &K::Orig> {
-        self.removed.iter().map(|i| &self.originals[i])
+    /// The originals no draft item names, with their index.
+    pub fn removed(&self) -> impl Iterator<Item = (usize, &K::Orig)> {
+        self.removed.iter().map(|i| (i, &self.originals[i]))
     }
 
     pub fn touched(&self) -> bool {
@@ -194,6 +201,11 @@ impl<K: Kind> Schedule<K> {
         index.range(..(s, e, key)).next_back().map(|&(_, _, k)| k)
     }
 
+    fn next_generation(&mut self) -> u64 {
+        self.generations += 1;
+        self.generations
+    }
+
     fn evaluate(&self, d: &K::Draft, cx: &Context) -> ItemEval<K::Add, K::Update> {
         let orig = K::draft_id(d)
             .value()
@@ -209,17 +221,20 @@ impl<K: Kind> Schedule<K> {
             std::mem::take(&mut self.orig_index),
             self.overlap.is_some(),
         );
+        fresh.generations = self.generations;
         fresh.slots.reserve(drafts.len());
         fresh.pos.reserve(drafts.len());
         fresh.id_keys.reserve(drafts.len());
         for (i, d) in drafts.into_iter().enumerate() {
             let eval = fresh.evaluate(&d, cx);
             let key = i as u32;
+            let generation = fresh.next_generation();
             fresh.pos.push(key);
             fresh.slots.push(Slot {
                 key,
                 draft: d,
                 eval,
+                generation,
             });
         }
         let mut total = Some(Decimal::ZERO);
@@ -272,9 +287,11 @@ impl<K: Kind> Schedule<K> {
         let key = self.slots.get(at)?.key;
         self.detach(key);
         let eval = self.evaluate(&draft, cx);
+        let generation = self.next_generation();
         let slot = &mut self.slots[at];
         let old = std::mem::replace(&mut slot.draft, draft);
         slot.eval = eval;
+        slot.generation = generation;
         self.attach(key);
         Some(old)
     }
@@ -283,7 +300,16 @@ impl<K: Kind> Schedule<K> {
         let at = at.min(self.slots.len());
         let key = self.pos.len() as u32;
         let eval = self.evaluate(&draft, cx);
-        self.slots.insert(at, Slot { key, draft, eval });
+        let generation = self.next_generation();
+        self.slots.insert(
+            at,
+            Slot {
+                key,
+                draft,
+                eval,
+                generation,
+            },
+        );
         self.pos.push(at as u32);
         if at + 1 < self.slots.len() {
             self.reindex(at);

@@ -2,6 +2,8 @@
 //! time, and answers with the plan. A change to one item re-checks that item and its neighbours
 //! only; undo and redo replay the inverse change the same way.
 
+pub mod answer;
+
 use crate::issue::{Issue, IssueCode};
 use crate::json::{self, parse_pointer, set_at, Value};
 use crate::model::Commit;
