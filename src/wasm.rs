@@ -4,9 +4,8 @@
 
 use crate::api::{self, ApiError};
 use crate::json::Value;
-use crate::plan::output::SessionPlan;
 use crate::session::answer::Answers;
-use crate::session::Session;
+use crate::session::{Edit, Session};
 use js_sys::{Error, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
@@ -166,9 +165,14 @@ pub struct CommitEditor {
     shared: JsValue,
 }
 
-/// A session's answer: only what changed since the last one crosses as JSON.
-fn answer(answers: &mut Answers, shared: &JsValue, plan: SessionPlan) -> JsValue {
-    session_answer(&answers.write(plan), shared)
+impl CommitEditor {
+    /// Makes the edit and answers with the plan: only what changed since the last answer crosses
+    /// as JSON.
+    fn answer(&mut self, edit: Edit<'_>) -> JsValue {
+        let outcome = self.session.edit(edit);
+        let text = self.session.answer_after(outcome, &mut self.answers);
+        session_answer(&text, &self.shared)
+    }
 }
 
 #[wasm_bindgen]
@@ -196,22 +200,15 @@ impl CommitEditor {
         let path = string(&path, "path")?;
         // A form's value is usually a string: it needs no JSON round trip.
         if let Some(text) = value.as_string() {
-            return Ok(answer(
-                &mut self.answers,
-                &self.shared,
-                self.session.set(&path, Some(&Value::String(text.into()))),
-            ));
+            let value = Value::String(text.into());
+            return Ok(self.answer(Edit::Set(&path, Some(&value))));
         }
         let v = text_opt(&value, "value")?;
         let parsed = match &v {
             Some(t) => Some(api::any(t, "value").map_err(throw)?),
             None => None,
         };
-        Ok(answer(
-            &mut self.answers,
-            &self.shared,
-            self.session.set(&path, parsed.as_ref()),
-        ))
+        Ok(self.answer(Edit::Set(&path, parsed.as_ref())))
     }
 
     #[wasm_bindgen(js_name = addItem, unchecked_return_type = "SessionPlan")]
@@ -223,11 +220,7 @@ impl CommitEditor {
         let schedule = string(&schedule, "schedule")?;
         let t = text(&item, "item")?;
         let v = api::any(&t, "item").map_err(throw)?;
-        Ok(answer(
-            &mut self.answers,
-            &self.shared,
-            self.session.add_item(&schedule, &v),
-        ))
+        Ok(self.answer(Edit::AddItem(&schedule, &v)))
     }
 
     #[wasm_bindgen(js_name = removeItem, unchecked_return_type = "SessionPlan")]
@@ -236,11 +229,7 @@ impl CommitEditor {
         #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
     ) -> Result<JsValue, JsValue> {
         let path = string(&path, "path")?;
-        Ok(answer(
-            &mut self.answers,
-            &self.shared,
-            self.session.remove_item(&path),
-        ))
+        Ok(self.answer(Edit::RemoveItem(&path)))
     }
 
     #[wasm_bindgen(js_name = replaceDraft, unchecked_return_type = "SessionPlan")]
@@ -250,11 +239,7 @@ impl CommitEditor {
     ) -> Result<JsValue, JsValue> {
         let t = text(&draft, "draft")?;
         let v = parsed(&t, "draft")?;
-        Ok(answer(
-            &mut self.answers,
-            &self.shared,
-            self.session.replace_draft(&v),
-        ))
+        Ok(self.answer(Edit::ReplaceDraft(&v)))
     }
 
     /// Plans against another context (invoice statuses, customer, now), keeping draft and history.
@@ -265,21 +250,17 @@ impl CommitEditor {
     ) -> Result<JsValue, JsValue> {
         let t = text(&context, "context")?;
         let v = parsed(&t, "context")?;
-        Ok(answer(
-            &mut self.answers,
-            &self.shared,
-            self.session.set_context(&v),
-        ))
+        Ok(self.answer(Edit::SetContext(&v)))
     }
 
     #[wasm_bindgen(unchecked_return_type = "SessionPlan")]
     pub fn undo(&mut self) -> JsValue {
-        answer(&mut self.answers, &self.shared, self.session.undo())
+        self.answer(Edit::Undo)
     }
 
     #[wasm_bindgen(unchecked_return_type = "SessionPlan")]
     pub fn redo(&mut self) -> JsValue {
-        answer(&mut self.answers, &self.shared, self.session.redo())
+        self.answer(Edit::Redo)
     }
 
     #[wasm_bindgen(getter, js_name = canUndo)]
@@ -294,7 +275,7 @@ impl CommitEditor {
 
     #[wasm_bindgen(unchecked_return_type = "SessionPlan")]
     pub fn plan(&mut self) -> JsValue {
-        answer(&mut self.answers, &self.shared, self.session.plan())
+        self.answer(Edit::Nothing)
     }
 
     #[wasm_bindgen(unchecked_return_type = "Commit")]

@@ -7,7 +7,7 @@ mod gen;
 
 use commit_editor::api;
 use commit_editor::json;
-use commit_editor::session::{answer::Answers, Session};
+use commit_editor::session::{answer::Answers, Edit as Change, Session};
 use gen::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -87,34 +87,38 @@ proptest! {
         let mut kept = (Value::Null, Vec::new());
         for s in &steps {
             let mut extra_issue = false;
-            let answer = match s {
+            let (set_text, add_text, replace_text);
+            let outcome = match s {
                 Step::Set(section, i, field, v) => {
-                    let text = v.as_ref().map(Value::to_string);
-                    let parsed = text.as_deref().map(|t| json::parse(t).expect("valid"));
-                    session.set(&format!("/{section}/schedule_items/{i}/{field}"), parsed.as_ref())
+                    set_text = v.as_ref().map(Value::to_string);
+                    let parsed = set_text.as_deref().map(|t| json::parse(t).expect("valid"));
+                    let path = format!("/{section}/schedule_items/{i}/{field}");
+                    session.edit(Change::Set(&path, parsed.as_ref()))
                 }
                 Step::SetTop(key, v) => {
-                    let text = v.as_ref().map(Value::to_string);
-                    let parsed = text.as_deref().map(|t| json::parse(t).expect("valid"));
-                    session.set(&format!("/{key}"), parsed.as_ref())
+                    set_text = v.as_ref().map(Value::to_string);
+                    let parsed = set_text.as_deref().map(|t| json::parse(t).expect("valid"));
+                    session.edit(Change::Set(&format!("/{key}"), parsed.as_ref()))
                 }
                 Step::Add(section, item) => {
-                    let t = item.to_string();
-                    session.add_item(section, &json::parse(&t).expect("valid"))
+                    add_text = item.to_string();
+                    session.edit(Change::AddItem(section, &json::parse(&add_text).expect("valid")))
                 }
-                Step::Remove(section, i) => session.remove_item(&format!("/{section}/schedule_items/{i}")),
-                Step::Undo => session.undo(),
-                Step::Redo => session.redo(),
+                Step::Remove(section, i) => session.edit(Change::RemoveItem(&format!("/{section}/schedule_items/{i}"))),
+                Step::Undo => session.edit(Change::Undo),
+                Step::Redo => session.edit(Change::Redo),
                 Step::Replace(edits) => {
-                    let t = apply_edits(&original, edits).to_string();
-                    session.replace_draft(&json::parse(&t).expect("valid"))
+                    replace_text = apply_edits(&original, edits).to_string();
+                    session.edit(Change::ReplaceDraft(&json::parse(&replace_text).expect("valid")))
                 }
                 Step::BadPath(p) => {
                     extra_issue = true;
-                    session.set(p, Some(&json::Value::Null))
+                    session.edit(Change::Set(p, Some(&json::Value::Null)))
                 }
             };
-            let text = answers.write(answer.clone());
+            // The same plan twice: in full, and as the answer text that refers to earlier answers.
+            let answer = session.plan_after(outcome.clone());
+            let text = session.answer_after(outcome, &mut answers);
             let mut answer = to_value(&answer);
             // The shared answer text says the same, also where it refers to earlier answers.
             prop_assert_eq!(common::reassemble(&text, &mut kept), Ok(answer.clone()), "after {:?}", s);

@@ -1,5 +1,7 @@
 //! JSON Pointers (RFC 6901): parsing the ones a caller sends, and writing the ones issues carry.
 
+use std::borrow::Cow;
+
 /// A location being read, built on the stack as the reader descends; rendered only when an
 /// issue needs it, so reading valid input allocates no paths.
 #[derive(Clone, Copy, Debug)]
@@ -66,8 +68,9 @@ pub fn pointer(tokens: &[&str]) -> String {
 }
 
 /// Splits a pointer into unescaped tokens. `None` when it is not a pointer (no leading `/`, or a
-/// `~` not followed by `0` or `1`). The empty pointer names the whole document.
-pub fn parse_pointer(text: &str) -> Option<Vec<String>> {
+/// `~` not followed by `0` or `1`). The empty pointer names the whole document. Tokens without an
+/// escape are borrowed (an editor sends a pointer on every keystroke).
+pub fn parse_pointer(text: &str) -> Option<Vec<Cow<'_, str>>> {
     if text.is_empty() {
         return Some(Vec::new());
     }
@@ -75,7 +78,7 @@ pub fn parse_pointer(text: &str) -> Option<Vec<String>> {
     rest.split('/')
         .map(|raw| {
             if !raw.contains('~') {
-                return Some(raw.to_owned());
+                return Some(Cow::Borrowed(raw));
             }
             let mut out = String::with_capacity(raw.len());
             let mut chars = raw.chars();
@@ -90,7 +93,7 @@ pub fn parse_pointer(text: &str) -> Option<Vec<String>> {
                     out.push(c);
                 }
             }
-            Some(out)
+            Some(Cow::Owned(out))
         })
         .collect()
 }
@@ -119,7 +122,7 @@ mod tests {
 /// appends to an array. `Err` when the path names nothing that can hold a value.
 pub fn set_at(
     root: &mut super::Json,
-    tokens: &[String],
+    tokens: &[Cow<'_, str>],
     value: Option<super::Json>,
 ) -> Result<(), ()> {
     use super::Value;
@@ -146,7 +149,7 @@ pub fn set_at(
             let at = entries.iter().rposition(|(k, _)| k == last);
             match (at, value) {
                 (Some(i), Some(v)) => entries[i].1 = v,
-                (None, Some(v)) => entries.push((last.clone().into(), v)),
+                (None, Some(v)) => entries.push((last.to_string().into(), v)),
                 (Some(i), None) => {
                     entries.remove(i);
                 }

@@ -67,10 +67,11 @@ pub enum Val {
     Ids(Vec<Id>),
     Texts(Vec<String>),
     Specifiers(Vec<Specifier>),
-    Hierarchy(HierarchyConfiguration),
+    // Boxed: a change holds two values, and the lists of changes are copied as they grow.
+    Hierarchy(Box<HierarchyConfiguration>),
     RateType(RateType),
-    Access(AccessItemView),
-    Invoice(InvoiceItemView),
+    Access(Box<AccessItemView>),
+    Invoice(Box<InvoiceItemView>),
     Json(Json),
 }
 
@@ -95,6 +96,17 @@ pub struct InvoiceItemView {
 }
 
 impl Change {
+    /// Stands for a change the caller has already (see `EditState::plan_known`).
+    pub fn placeholder(kind: ChangeKind, origin: Origin) -> Change {
+        Change {
+            path: String::new(),
+            kind,
+            before: None,
+            after: None,
+            origin,
+        }
+    }
+
     pub fn updated(path: String, before: Option<Val>, after: Option<Val>) -> Change {
         let kind = match (&before, &after) {
             (None, Some(_)) => ChangeKind::Added,

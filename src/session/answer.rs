@@ -11,6 +11,7 @@
 //! back into a plan object; what answers share is frozen there.
 
 use crate::json::write::{append, push_digits};
+use crate::model::EditCommitPayload;
 use crate::origin::Origin;
 use crate::plan::edit::fast_hash::FastMap;
 use crate::plan::output::SessionPlan;
@@ -20,10 +21,13 @@ use serde::Serialize;
 #[derive(Default)]
 pub struct Answers {
     sent: FastMap<(u64, u32), u32>,
+    /// The map before `sent`, emptied and kept so that its memory is reused.
+    spare: FastMap<(u64, u32), u32>,
     /// The last answer's length: the next one is usually about as long.
     last_len: usize,
-    /// The last payload sent without its schedule lists (most keystrokes leave it as it was).
-    last_payload: Vec<u8>,
+    /// The last payload sent without its schedule lists (most keystrokes leave it as it was;
+    /// equal values are written alike, so comparing them spares writing it again).
+    last_payload: Option<EditCommitPayload>,
 }
 
 struct Lines<'a> {
@@ -65,6 +69,11 @@ impl Lines<'_> {
 }
 
 impl Answers {
+    /// Whether the last answer sent an element of this origin (the next can refer to it).
+    pub fn sent(&self, origin: Origin) -> bool {
+        origin.id().is_some_and(|id| self.sent.contains_key(&id))
+    }
+
     /// The answer's text; from now on, answers refer to its elements.
     pub fn write(&mut self, plan: SessionPlan) -> String {
         let SessionPlan {
@@ -76,9 +85,10 @@ impl Answers {
         let mut lines = Lines {
             out: Vec::with_capacity(self.last_len),
             sent: &self.sent,
-            now: FastMap::default(),
+            now: std::mem::take(&mut self.spare),
             count: 0,
         };
+        lines.now.clear();
         lines.now.reserve(self.sent.len().max(8));
         let mut n = [0usize; 8];
         if let Some(p) = payload.as_mut() {
@@ -103,12 +113,7 @@ impl Answers {
         }
         n[7] = changes.len();
 
-        let mut head = Vec::with_capacity(self.last_payload.len().max(16));
-        if append(&mut head, &payload).is_err() {
-            head.clear();
-            head.extend_from_slice(b"null");
-        }
-        let mut out = Vec::with_capacity(lines.out.len() + head.len() + 32);
+        let mut out = Vec::with_capacity(lines.out.len() + 256);
         out.extend_from_slice(b"[[");
         for (i, k) in n.iter().enumerate() {
             if i > 0 {
@@ -117,15 +122,20 @@ impl Answers {
             push_digits(&mut out, *k as u64);
         }
         out.extend_from_slice(b"],");
-        if payload.is_some() && head == self.last_payload {
+        if payload.is_some() && payload == self.last_payload {
             out.push(b'0');
         } else {
-            out.extend_from_slice(&head);
-            self.last_payload = head;
+            let mark = out.len();
+            if append(&mut out, &payload).is_err() {
+                out.truncate(mark);
+                out.extend_from_slice(b"null");
+            }
+            self.last_payload = payload;
         }
         out.extend_from_slice(&lines.out);
         out.push(b']');
-        self.sent = lines.now;
+        let now = lines.now;
+        self.spare = std::mem::replace(&mut self.sent, now);
         self.last_len = out.len();
         String::from_utf8(out).unwrap_or_default()
     }

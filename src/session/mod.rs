@@ -13,6 +13,8 @@ use crate::plan::edit::invoice::Invoice;
 use crate::plan::edit::kind::Kind;
 use crate::plan::edit::EditState;
 use crate::plan::output::SessionPlan;
+use answer::Answers;
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 /// Keys of the draft's own fields that an editor may set.
@@ -77,6 +79,47 @@ enum Op {
     Whole(Box<CommitDraft>),
 }
 
+/// One change to a session's draft.
+#[derive(Clone, Copy, Debug)]
+pub enum Edit<'a> {
+    /// Sets the value at a JSON Pointer into the draft; `None` (JS `undefined`) removes the key.
+    Set(&'a str, Option<&'a Value<'a>>),
+    /// Appends an item to `"access"` or `"invoice"`.
+    AddItem(&'a str, &'a Value<'a>),
+    /// Removes the item at a JSON Pointer such as `/access_schedule/schedule_items/3`.
+    RemoveItem(&'a str),
+    /// A whole new draft (a paste).
+    ReplaceDraft(&'a Value<'a>),
+    /// Another context (invoice statuses, customer, now); draft and history stay.
+    SetContext(&'a Value<'a>),
+    Undo,
+    Redo,
+    /// No change: the plan as it stands.
+    Nothing,
+}
+
+/// An edit made, or refused with the issue that says why (the draft is then unchanged).
+pub type Outcome = Result<(), Issue>;
+
+/// An issue for an edit that cannot be made. An issue's path is a JSON Pointer: a caller's path
+/// that is not one (`~`, `name`) is quoted in the message and the issue is placed at the root.
+fn refused(code: IssueCode, path: &str, message: impl Into<String>) -> Outcome {
+    let at = if parse_pointer(path).is_some() {
+        path
+    } else {
+        ""
+    };
+    Err(Issue::new(code, at, message))
+}
+
+fn refusing(mut plan: SessionPlan, outcome: Outcome) -> SessionPlan {
+    if let Err(issue) = outcome {
+        plan.issues.push(issue);
+        plan.payload = None;
+    }
+    plan
+}
+
 pub struct Session {
     state: EditState,
     undo: VecDeque<Op>,
@@ -99,6 +142,70 @@ impl Session {
         self.state.plan()
     }
 
+    /// Makes one edit; see [`Edit`].
+    pub fn edit(&mut self, edit: Edit<'_>) -> Outcome {
+        match edit {
+            Edit::Set(path, value) => self.edit_set(path, value),
+            Edit::AddItem(section, item) => self.edit_add_item(section, item),
+            Edit::RemoveItem(path) => self.edit_remove_item(path),
+            Edit::ReplaceDraft(draft) => self.edit_replace_draft(draft),
+            Edit::SetContext(context) => self.edit_set_context(context),
+            Edit::Undo => self.edit_undo(),
+            Edit::Redo => self.edit_redo(),
+            Edit::Nothing => Ok(()),
+        }
+    }
+
+    /// The plan after an edit: a refused edit adds its issue and withholds the payload.
+    pub fn plan_after(&mut self, outcome: Outcome) -> SessionPlan {
+        refusing(self.state.plan(), outcome)
+    }
+
+    /// Like [`Session::plan_after`], as the text of a shared answer (see [`answer`]): what
+    /// `answers` sent before is not even rendered again.
+    pub fn answer_after(&mut self, outcome: Outcome, answers: &mut Answers) -> String {
+        let plan = self.state.plan_known(&|o| answers.sent(o));
+        answers.write(refusing(plan, outcome))
+    }
+
+    /// Sets the value at a JSON Pointer into the draft; `None` (JS `undefined`) removes the key.
+    pub fn set(&mut self, path: &str, value: Option<&Value<'_>>) -> SessionPlan {
+        let o = self.edit(Edit::Set(path, value));
+        self.plan_after(o)
+    }
+
+    pub fn add_item(&mut self, section: &str, item: &Value<'_>) -> SessionPlan {
+        let o = self.edit(Edit::AddItem(section, item));
+        self.plan_after(o)
+    }
+
+    pub fn remove_item(&mut self, path: &str) -> SessionPlan {
+        let o = self.edit(Edit::RemoveItem(path));
+        self.plan_after(o)
+    }
+
+    pub fn replace_draft(&mut self, draft: &Value<'_>) -> SessionPlan {
+        let o = self.edit(Edit::ReplaceDraft(draft));
+        self.plan_after(o)
+    }
+
+    /// Plans against another context (invoice statuses, customer, now); the draft and the undo
+    /// history stay.
+    pub fn set_context(&mut self, context: &Value<'_>) -> SessionPlan {
+        let o = self.edit(Edit::SetContext(context));
+        self.plan_after(o)
+    }
+
+    pub fn undo(&mut self) -> SessionPlan {
+        let o = self.edit(Edit::Undo);
+        self.plan_after(o)
+    }
+
+    pub fn redo(&mut self) -> SessionPlan {
+        let o = self.edit(Edit::Redo);
+        self.plan_after(o)
+    }
+
     pub fn preview(&mut self) -> Commit {
         self.state.preview()
     }
@@ -115,57 +222,57 @@ impl Session {
         !self.redo.is_empty()
     }
 
-    pub fn undo(&mut self) -> SessionPlan {
+    fn edit_undo(&mut self) -> Outcome {
         self.typing = None;
         if let Some(op) = self.undo.pop_back() {
             let inverse = self.apply(op);
             self.redo.push(inverse);
         }
-        self.plan()
+        Ok(())
     }
 
-    pub fn redo(&mut self) -> SessionPlan {
+    fn edit_redo(&mut self) -> Outcome {
         self.typing = None;
         if let Some(op) = self.redo.pop() {
             let inverse = self.apply(op);
             self.undo.push_back(inverse);
         }
-        self.plan()
+        Ok(())
     }
 
-    pub fn replace_draft(&mut self, draft: &Value<'_>) -> SessionPlan {
+    fn edit_replace_draft(&mut self, draft: &Value<'_>) -> Outcome {
         self.record(Op::Whole(Box::new(EditState::read_draft(draft))));
-        self.plan()
+        Ok(())
     }
 
-    pub fn add_item(&mut self, section: &str, item: &Value<'_>) -> SessionPlan {
+    fn edit_add_item(&mut self, section: &str, item: &Value<'_>) -> Outcome {
         let Some(section) = Section::parse(section).filter(|s| self.state.items_editable(s.key()))
         else {
-            return self.refuse(
+            return refused(
                 IssueCode::PathNotFound,
                 "",
                 format!("{section:?} is not an editable schedule (use \"access\" or \"invoice\")"),
             );
         };
         if !matches!(item, Value::Object(_)) {
-            return self.refuse(
+            return refused(
                 IssueCode::InvalidType,
                 &format!("/{}/schedule_items/-", section.key()),
-                "an item must be an object".into(),
+                "an item must be an object",
             );
         }
         let at = self.len(section);
         self.record(Op::Insert(section, at, read_item(section, item)));
-        self.plan()
+        Ok(())
     }
 
-    pub fn remove_item(&mut self, path: &str) -> SessionPlan {
+    fn edit_remove_item(&mut self, path: &str) -> Outcome {
         match self.item_address(path) {
-            Some((section, at, None)) => {
+            Some((section, at, false)) => {
                 self.record(Op::Remove(section, at));
-                self.plan()
+                Ok(())
             }
-            _ => self.refuse(
+            _ => refused(
                 IssueCode::PathNotFound,
                 path,
                 format!("{path:?} names no schedule item of the draft"),
@@ -173,10 +280,9 @@ impl Session {
         }
     }
 
-    /// Sets the value at a JSON Pointer into the draft; `None` (JS `undefined`) removes the key.
-    pub fn set(&mut self, path: &str, value: Option<&Value<'_>>) -> SessionPlan {
+    fn edit_set(&mut self, path: &str, value: Option<&Value<'_>>) -> Outcome {
         let Some(tokens) = parse_pointer(path).filter(|t| !t.is_empty()) else {
-            return self.refuse(
+            return refused(
                 IssueCode::PathNotFound,
                 path,
                 format!("{path:?} is not a JSON Pointer to a field of the draft"),
@@ -185,16 +291,16 @@ impl Session {
         if let Some((section, at, field)) = self.item_at(&tokens) {
             return self.set_item(path, section, at, field, value);
         }
-        let key = tokens[0].as_str();
+        let key: &str = &tokens[0];
         if READ_ONLY_KEYS.contains(&key) {
-            return self.refuse(
+            return refused(
                 IssueCode::FieldNotEditable,
                 path,
                 format!("{key} is filled in by Metronome and cannot be edited"),
             );
         }
         if !EDITABLE_KEYS.contains(&key) && !FROZEN_KEYS.contains(&key) {
-            return self.refuse(
+            return refused(
                 IssueCode::PathNotFound,
                 path,
                 format!("{key:?} is not a field of a commit"),
@@ -202,7 +308,7 @@ impl Session {
         }
         let value = value.map(|v| v.clone().into_owned());
         let touches_items = matches!(key, "access_schedule" | "invoice_schedule")
-            && (tokens.len() == 1 || tokens.get(1).map(String::as_str) == Some("schedule_items"));
+            && (tokens.len() == 1 || tokens.get(1).is_some_and(|t| t == "schedule_items"));
         let base = if touches_items {
             self.state.draft()
         } else {
@@ -210,10 +316,10 @@ impl Session {
         };
         let mut doc = match json::parse(&crate::api::to_json(&base)) {
             Ok(v) => v.into_owned(),
-            Err(_) => return self.plan(),
+            Err(_) => return Ok(()),
         };
         if set_at(&mut doc, &tokens, value).is_err() {
-            return self.refuse(
+            return refused(
                 IssueCode::PathNotFound,
                 path,
                 format!("{path:?} names nothing in the draft"),
@@ -226,7 +332,7 @@ impl Session {
             Op::Top(Box::new(next))
         };
         self.record_set(path, op);
-        self.plan()
+        Ok(())
     }
 
     fn set_item(
@@ -234,41 +340,37 @@ impl Session {
         path: &str,
         section: Section,
         at: usize,
-        field: Option<String>,
+        field: Option<&str>,
         value: Option<&Value<'_>>,
-    ) -> SessionPlan {
+    ) -> Outcome {
         let item = match (&field, value) {
             (None, Some(v @ Value::Object(_))) => read_item(section, v),
             (None, None) => {
                 self.record(Op::Remove(section, at));
-                return self.plan();
+                return Ok(());
             }
             (None, Some(_)) => {
-                return self.refuse(
-                    IssueCode::InvalidType,
-                    path,
-                    "an item must be an object".into(),
-                )
+                return refused(IssueCode::InvalidType, path, "an item must be an object")
             }
             (Some(field), v) => {
                 let Some(mut item) = self.item(section, at) else {
-                    return self.plan();
+                    return Ok(());
                 };
                 let absent = Value::Null;
                 let ok = match (&mut item, v) {
                     (Item::Access(d), Some(v)) => Access::set_field(d, field, v),
                     (Item::Invoice(d), Some(v)) => Invoice::set_field(d, field, v),
                     (Item::Access(d), None) => {
-                        Access::FIELDS.contains(&field.as_str())
+                        Access::FIELDS.contains(&field)
                             && clear(Access::set_field(d, field, &absent), d, field)
                     }
                     (Item::Invoice(d), None) => {
-                        Invoice::FIELDS.contains(&field.as_str())
+                        Invoice::FIELDS.contains(&field)
                             && clear_inv(Invoice::set_field(d, field, &absent), d, field)
                     }
                 };
                 if !ok {
-                    return self.refuse(
+                    return refused(
                         IssueCode::PathNotFound,
                         path,
                         format!("{field:?} is not a field of a schedule item"),
@@ -278,15 +380,17 @@ impl Session {
             }
         };
         self.record_set(path, Op::Replace(section, at, item));
-        self.plan()
+        Ok(())
     }
 
-    /// `(section, index, field)` when the path names an existing item (or one of its fields).
-    fn item_address(&self, path: &str) -> Option<(Section, usize, Option<String>)> {
-        self.item_at(&parse_pointer(path)?)
+    /// `(section, index, names a field)` when the path names an existing item or its field.
+    fn item_address(&self, path: &str) -> Option<(Section, usize, bool)> {
+        let tokens = parse_pointer(path)?;
+        let (section, at, field) = self.item_at(&tokens)?;
+        Some((section, at, field.is_some()))
     }
 
-    fn item_at(&self, tokens: &[String]) -> Option<(Section, usize, Option<String>)> {
+    fn item_at<'t>(&self, tokens: &'t [Cow<'_, str>]) -> Option<(Section, usize, Option<&'t str>)> {
         if tokens.len() < 3 || tokens.len() > 4 || tokens[1] != "schedule_items" {
             return None;
         }
@@ -303,7 +407,7 @@ impl Session {
             return None;
         }
         let at: usize = index.parse().ok()?;
-        (at < self.len(section)).then(|| (section, at, tokens.get(3).cloned()))
+        (at < self.len(section)).then(|| (section, at, tokens.get(3).map(|t| &**t)))
     }
 
     fn len(&self, section: Section) -> usize {
@@ -330,20 +434,6 @@ impl Session {
         }
     }
 
-    fn refuse(&mut self, code: IssueCode, path: &str, message: String) -> SessionPlan {
-        let mut plan = self.plan();
-        // An issue's path is a JSON Pointer: a caller's path that is not one (`~`, `name`) is
-        // quoted in the message and the issue is placed at the root.
-        let at = if parse_pointer(path).is_some() {
-            path
-        } else {
-            ""
-        };
-        plan.issues.push(Issue::new(code, at, message));
-        plan.payload = None;
-        plan
-    }
-
     fn record(&mut self, op: Op) {
         self.typing = None;
         let inverse = self.apply(op);
@@ -365,11 +455,9 @@ impl Session {
         }
     }
 
-    /// Plans against another context (invoice statuses, customer, now); the draft and the undo
-    /// history stay.
-    pub fn set_context(&mut self, context: &Value<'_>) -> SessionPlan {
+    fn edit_set_context(&mut self, context: &Value<'_>) -> Outcome {
         self.state.set_context(context);
-        self.plan()
+        Ok(())
     }
 
     /// Applies a change and returns the change that undoes it.

@@ -25,14 +25,21 @@ pub enum DecimalError {
     OutOfRange,
 }
 
-const fn pow10(n: u32) -> i128 {
-    let mut v: i128 = 1;
-    let mut i = 0;
-    while i < n {
-        v *= 10;
+/// 10^0 ..= 10^38. A table: in wasm every i128 multiplication is a library call, and the powers
+/// are needed on every check and comparison.
+const POW10: [i128; 39] = {
+    let mut t = [1i128; 39];
+    let mut i = 1;
+    while i < t.len() {
+        t[i] = t[i - 1] * 10;
         i += 1;
     }
-    v
+    t
+};
+
+/// 10^n; `i128::MAX` past the table (no caller asks for more than 10^37).
+fn pow10(n: u32) -> i128 {
+    POW10.get(n as usize).copied().unwrap_or(i128::MAX)
 }
 
 impl Decimal {
@@ -48,6 +55,17 @@ impl Decimal {
     fn normalised(mut mantissa: i128, mut scale: u32) -> Decimal {
         if mantissa == 0 {
             return Decimal::ZERO;
+        }
+        // Most amounts fit an i64, whose division is one instruction in wasm.
+        if let Ok(mut small) = i64::try_from(mantissa) {
+            while scale > 0 && small % 10 == 0 {
+                small /= 10;
+                scale -= 1;
+            }
+            return Decimal {
+                mantissa: small.into(),
+                scale,
+            };
         }
         while scale > 0 && mantissa % 10 == 0 {
             mantissa /= 10;
@@ -84,10 +102,14 @@ impl Decimal {
     /// at most 2^52 is at least one unit of its last digit apart from its neighbours as a double,
     /// so the double's shortest spelling is these digits; integers up to 2^53 are exact too.
     pub fn fits_js_number(&self) -> bool {
-        let mut m = self.mantissa.unsigned_abs();
+        let m = self.mantissa.unsigned_abs();
         if self.scale == 0 && m <= 1 << 53 {
             return true;
         }
+        // Normalised: a mantissa with a scale has no trailing zero; an integer's are stripped.
+        let Ok(mut m) = u64::try_from(m) else {
+            return false;
+        };
         while m != 0 && m % 10 == 0 {
             m /= 10;
         }
@@ -110,6 +132,8 @@ impl Decimal {
             }
             _ => false,
         };
+        // The first 18 significant digits gather in a u64 (one instruction per digit in wasm).
+        let mut small: u64 = 0;
         let mut digits: i128 = 0;
         let mut significant = 0u32;
         let mut frac_digits: i64 = 0;
@@ -123,13 +147,19 @@ impl Decimal {
                     if seen_point {
                         frac_digits += 1;
                     }
-                    if digits != 0 || c != b'0' {
+                    if significant > 0 || c != b'0' {
                         significant += 1;
                     }
+                    let d = c - b'0';
                     if significant > 36 {
                         overflow = true;
+                    } else if significant <= 18 {
+                        small = small * 10 + u64::from(d);
                     } else {
-                        digits = digits * 10 + (c - b'0') as i128;
+                        if significant == 19 {
+                            digits = i128::from(small);
+                        }
+                        digits = digits * 10 + i128::from(d);
                     }
                 }
                 b'.' if !seen_point => seen_point = true,
@@ -171,6 +201,9 @@ impl Decimal {
         }
         if overflow {
             return Err(DecimalError::OutOfRange);
+        }
+        if significant <= 18 {
+            digits = i128::from(small);
         }
         let signed = if negative { -digits } else { digits };
         let scale = frac_digits - exponent;

@@ -44,21 +44,21 @@ impl Kind for Access {
     }
 
     fn orig_view(o: &AccessItem) -> Val {
-        Val::Access(AccessItemView {
+        Val::Access(Box::new(AccessItemView {
             id: Some(o.id),
             amount: o.amount,
             starting_at: o.starting_at,
             ending_before: o.ending_before,
-        })
+        }))
     }
 
     fn add_view(a: &AccessAdd) -> Val {
-        Val::Access(AccessItemView {
+        Val::Access(Box::new(AccessItemView {
             id: None,
             amount: a.amount,
             starting_at: a.starting_at,
             ending_before: a.ending_before,
-        })
+        }))
     }
 
     fn set_field(d: &mut AccessItemDraft, field: &str, value: &Value<'_>) -> bool {

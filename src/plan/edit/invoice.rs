@@ -137,26 +137,26 @@ impl Kind for Invoice {
     }
 
     fn orig_view(o: &InvoiceItem) -> Val {
-        Val::Invoice(InvoiceItemView {
+        Val::Invoice(Box::new(InvoiceItemView {
             id: Some(o.id),
             timestamp: o.timestamp,
             amount: o.amount,
             quantity: o.quantity,
             unit_price: o.unit_price,
-        })
+        }))
     }
 
     fn add_view(a: &InvoiceAdd) -> Val {
         let (amount, quantity, unit_price) = add_pricing(a)
             .and_then(Pricing::resolve)
             .unwrap_or_default();
-        Val::Invoice(InvoiceItemView {
+        Val::Invoice(Box::new(InvoiceItemView {
             id: None,
             timestamp: a.timestamp,
             amount,
             quantity,
             unit_price,
-        })
+        }))
     }
 
     fn set_field(d: &mut InvoiceItemDraft, field: &str, value: &Value<'_>) -> bool {

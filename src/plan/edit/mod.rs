@@ -181,6 +181,12 @@ impl EditState {
 
     /// Issues, changes and the payload (built also when there are errors, for the preview).
     pub fn assemble(&mut self) -> Assembled {
+        self.assemble_known(&|_| false)
+    }
+
+    /// Like [`EditState::assemble`], but an issue or change whose origin `known` accepts is left
+    /// as a placeholder (its origin and code only): the caller has it already.
+    fn assemble_known(&mut self, known: &dyn Fn(Origin) -> bool) -> Assembled {
         let mut issues = self.fixed_issues.clone();
         let customer = self.cx.customer_id.unwrap_or(Id::placeholder(0));
         let top = match &self.top_edit {
@@ -197,7 +203,7 @@ impl EditState {
 
         let mut later = Vec::new();
         schedule_field_issues(&self.top.access_schedule, "access_schedule", &mut later);
-        let access = collect(&self.access, &mut later, &mut changes, |o| {
+        let access = collect(&self.access, known, &mut later, &mut changes, |o| {
             self.locked_segments.contains(&o.id).then(|| {
                 (IssueCode::AccessSegmentFinalized, format!("access segment {} was applied to a FINALIZED invoice; void the invoice first (R10)", o.id))
             })
@@ -211,6 +217,7 @@ impl EditState {
         let cx = &self.cx;
         let invoice = collect(
             &self.invoice,
+            known,
             &mut invoice_issues,
             &mut changes,
             |o| match cx.status(o.invoice_id) {
@@ -272,7 +279,12 @@ impl EditState {
     }
 
     pub fn plan(&mut self) -> SessionPlan {
-        let a = self.assemble();
+        self.plan_known(&|_| false)
+    }
+
+    /// The plan with placeholders for what `known` accepts (see [`EditState::assemble_known`]).
+    pub fn plan_known(&mut self, known: &dyn Fn(Origin) -> bool) -> SessionPlan {
+        let a = self.assemble_known(known);
         SessionPlan {
             payload: (!a.blocked).then_some(a.payload),
             issues: a.issues,
@@ -483,19 +495,26 @@ struct Sections<K: Kind> {
 /// One schedule's issues and changes in draft order, and its payload section (`None` if empty).
 fn collect<K: Kind>(
     s: &Schedule<K>,
+    known: &dyn Fn(Origin) -> bool,
     issues: &mut Vec<Issue>,
     changes: &mut Vec<Change>,
     removal_lock: impl Fn(&K::Orig) -> Option<(IssueCode, String)>,
 ) -> Option<Sections<K>> {
     let items_path = K::ITEMS_PATH;
-    let (mut add, mut update, mut remove) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut add_from, mut update_from, mut remove_from) = (Vec::new(), Vec::new(), Vec::new());
+    let reportable = s.reportable();
+    let (n, gone) = (reportable.len(), s.removed_count());
+    let (mut add, mut update) = (Vec::new(), Vec::with_capacity(n));
+    let (mut add_from, mut update_from) = (Vec::new(), Vec::with_capacity(n));
+    let (mut remove, mut remove_from) = (Vec::with_capacity(gone), Vec::with_capacity(gone));
+    changes.reserve(n + gone);
     let mut seen_ids = HashSet::new();
-    for (at, key) in s.reportable() {
+    let mut item_path = String::with_capacity(items_path.len() + 24);
+    for (at, key) in reportable {
         let slot = &s.slots()[at];
         let from = |part: Part, at: usize| Origin::item(slot.generation, K::INDEX, part, at);
-        let mut item_path = String::with_capacity(items_path.len() + 24);
-        item_path.push_str(&items_path);
+        // One buffer for every item's path: most are never copied out (refs, placeholders).
+        item_path.clear();
+        item_path.push_str(items_path);
         item_path.push('/');
         item_path.push_str(itoa(at, &mut [0u8; 20]));
         let field_path = |field: &str| {
@@ -508,10 +527,12 @@ fn collect<K: Kind>(
             p
         };
         for (j, i) in slot.eval.issues.iter().enumerate() {
-            issues.push(
-                Issue::new(i.code, field_path(i.field), i.message.clone())
-                    .from(from(Part::Issue(j), at)),
-            );
+            let origin = from(Part::Issue(j), at);
+            issues.push(if known(origin) {
+                Issue::new(i.code, String::new(), String::new()).from(origin)
+            } else {
+                Issue::new(i.code, field_path(i.field), i.message.clone()).from(origin)
+            });
         }
         if let Some(id) = s.shared_id(key).filter(|id| !seen_ids.insert(*id)) {
             issues.push(Issue::new(
@@ -533,24 +554,34 @@ fn collect<K: Kind>(
             Diff::Added(a) => {
                 add.push(*a);
                 add_from.push(from(Part::Element, 0));
-                changes.push(Change {
-                    path: item_path.clone(),
-                    kind: ChangeKind::Added,
-                    before: None,
-                    after: Some(K::add_view(a)),
-                    origin: from(Part::Change(0), at),
+                let origin = from(Part::Change(0), at);
+                changes.push(if known(origin) {
+                    Change::placeholder(ChangeKind::Added, origin)
+                } else {
+                    Change {
+                        path: item_path.clone(),
+                        kind: ChangeKind::Added,
+                        before: None,
+                        after: Some(K::add_view(a)),
+                        origin,
+                    }
                 });
             }
             Diff::Updated(u, fields) => {
                 update.push(*u);
                 update_from.push(from(Part::Element, 0));
                 for (j, f) in fields.iter().enumerate() {
-                    changes.push(Change {
-                        path: field_path(f.field),
-                        kind: ChangeKind::Updated,
-                        before: Some(f.before.clone()),
-                        after: Some(f.after.clone()),
-                        origin: from(Part::Change(j), at),
+                    let origin = from(Part::Change(j), at);
+                    changes.push(if known(origin) {
+                        Change::placeholder(ChangeKind::Updated, origin)
+                    } else {
+                        Change {
+                            path: field_path(f.field),
+                            kind: ChangeKind::Updated,
+                            before: Some(f.before.clone()),
+                            after: Some(f.after.clone()),
+                            origin,
+                        }
                     });
                 }
             }
@@ -559,12 +590,17 @@ fn collect<K: Kind>(
     for (i, o) in s.removed() {
         remove.push(IdOnly { id: K::orig_id(o) });
         remove_from.push(Origin::removed(i, K::INDEX, Part::Element));
-        changes.push(Change {
-            path: items_path.to_owned(),
-            kind: ChangeKind::Removed,
-            before: Some(K::orig_view(o)),
-            after: None,
-            origin: Origin::removed(i, K::INDEX, Part::Change(0)),
+        let origin = Origin::removed(i, K::INDEX, Part::Change(0));
+        changes.push(if known(origin) {
+            Change::placeholder(ChangeKind::Removed, origin)
+        } else {
+            Change {
+                path: items_path.to_owned(),
+                kind: ChangeKind::Removed,
+                before: Some(K::orig_view(o)),
+                after: None,
+                origin,
+            }
         });
         if let Some((code, message)) = removal_lock(o) {
             issues.push(Issue::new(code, items_path, message));
@@ -573,6 +609,7 @@ fn collect<K: Kind>(
     if add.is_empty() && update.is_empty() && remove.is_empty() {
         return None;
     }
+    add_from.reserve(update_from.len() + remove_from.len());
     add_from.extend(update_from);
     add_from.extend(remove_from);
     Some(Sections {

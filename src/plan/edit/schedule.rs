@@ -132,6 +132,11 @@ impl<K: Kind> Schedule<K> {
         self.removed.iter().map(|i| (i, &self.originals[i]))
     }
 
+    /// How many originals the draft removes.
+    pub fn removed_count(&self) -> usize {
+        self.removed.count
+    }
+
     pub fn touched(&self) -> bool {
         !self.removed.is_empty()
             || self
@@ -167,17 +172,18 @@ impl<K: Kind> Schedule<K> {
 
     /// Keys worth reporting: items with a diff or issues, duplicates and overlaps, in draft order.
     pub fn reportable(&self) -> Vec<(usize, u32)> {
-        let mut keys: Vec<u32> = self.notable.iter().copied().collect();
-        for id in &self.dup_ids {
-            keys.extend(self.id_keys.get(id).into_iter().flatten().copied());
-        }
-        if let Some((_, flags)) = &self.overlap {
-            keys.extend(flags.iter().copied());
-        }
-        let mut out: Vec<(usize, u32)> = keys
-            .into_iter()
-            .filter_map(|k| Some((self.position(k)?, k)))
-            .collect();
+        let flags = self.overlap.as_ref().map(|(_, f)| f);
+        let mut out = Vec::with_capacity(self.notable.len() + flags.map_or(0, |f| f.len()));
+        let keys = self
+            .notable
+            .iter()
+            .chain(
+                self.dup_ids
+                    .iter()
+                    .flat_map(|id| self.id_keys.get(id).into_iter().flatten()),
+            )
+            .chain(flags.into_iter().flatten());
+        out.extend(keys.filter_map(|&k| Some((self.position(k)?, k))));
         out.sort_unstable();
         out.dedup();
         out

@@ -216,8 +216,11 @@ pub fn evaluate_top(
             t.payload.hierarchy_configuration = Some(h.clone());
             t.changes.push(Change::updated(
                 "/hierarchy_configuration".into(),
-                original.hierarchy_configuration.clone().map(Val::Hierarchy),
-                Some(Val::Hierarchy(h.clone())),
+                original
+                    .hierarchy_configuration
+                    .clone()
+                    .map(|h| Val::Hierarchy(Box::new(h))),
+                Some(Val::Hierarchy(Box::new(h.clone()))),
             ));
         }
         Field::Null if original.hierarchy_configuration.is_some() => {
