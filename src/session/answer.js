@@ -4,12 +4,13 @@
 const LISTS = ["add_schedule_items", "update_schedule_items", "remove_schedule_items"];
 const SECTIONS = ["access_schedule", "invoice_schedule"];
 
-function freeze(v) {
-  if (v !== null && typeof v === "object") {
-    Object.freeze(v);
-    for (const k in v) freeze(v[k]);
+function freeze(o) {
+  Object.freeze(o);
+  for (const k in o) {
+    const v = o[k];
+    if (typeof v === "object" && v !== null) freeze(v);
   }
-  return v;
+  return o;
 }
 
 export function sessionAnswer(text, state) {
@@ -17,29 +18,40 @@ export function sessionAnswer(text, state) {
   const n = all[0];
   let skeleton = all[1];
   if (skeleton === 0) skeleton = state.payload;
-  else state.payload = freeze(skeleton);
-  const before = state.elements || [];
-  const elements = new Array(all.length - 2);
-  for (let i = 2; i < all.length; i++) {
-    const e = all[i];
+  else state.payload = skeleton === null ? null : freeze(skeleton);
+  const before = state.elements;
+  const count = all.length - 2;
+  const elements = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const e = all[i + 2];
     if (typeof e === "number") {
       const kept = before[e];
       if (kept === undefined) throw new Error("commit-editor: a session answer refers to an element it never sent");
-      elements[i - 2] = kept;
+      elements[i] = kept;
     } else {
-      elements[i - 2] = freeze(e);
+      elements[i] = freeze(e);
     }
   }
   state.elements = elements;
   let at = 0;
-  const take = (count) => elements.slice(at, (at += count));
-  const payload = skeleton === null ? null : Object.assign({}, skeleton);
-  for (let s = 0; s < 2; s++) {
-    const section = payload && payload[SECTIONS[s]] ? (payload[SECTIONS[s]] = {}) : null;
-    for (let l = 0; l < 3; l++) {
-      const list = take(n[3 * s + l]);
-      if (section && list.length > 0) section[LISTS[l]] = list;
+  const take = (k) => (k === 0 ? [] : elements.slice(at, (at += k)));
+  let payload = null;
+  if (skeleton !== null) {
+    payload = Object.assign({}, skeleton);
+    for (let s = 0; s < 2; s++) {
+      if (payload[SECTIONS[s]] === undefined) {
+        at += n[3 * s] + n[3 * s + 1] + n[3 * s + 2];
+        continue;
+      }
+      const section = (payload[SECTIONS[s]] = {});
+      for (let l = 0; l < 3; l++) {
+        const k = n[3 * s + l];
+        if (k > 0) section[LISTS[l]] = take(k);
+      }
     }
+  } else {
+    at = n[0] + n[1] + n[2] + n[3] + n[4] + n[5];
   }
-  return { payload, issues: take(n[6]), changes: take(n[7]) };
+  const issues = take(n[6]);
+  return { payload, issues, changes: take(n[7]) };
 }
