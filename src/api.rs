@@ -7,7 +7,7 @@ use crate::json::{self, ParseError, Value};
 use crate::model::{Commit, EditCommitPayload};
 use crate::plan::apply::apply_edit as apply;
 use crate::plan::edit::plan_edit as plan;
-use crate::plan::output::EditPlan;
+use crate::plan::output::{EditPlan, SessionPlan};
 use crate::read::commit::read_commit;
 use crate::read::payload::read_edit_payload;
 use crate::read::Reader;
@@ -99,6 +99,23 @@ pub fn plan_edit(original: &str, draft: &str, context: &str) -> Result<EditPlan,
         object(context, "context")?,
     );
     Ok(plan(&o, &d, &c))
+}
+
+/// An edit plan as two JSON texts: the plan without its preview, and the preview.
+pub fn edit_plan_texts(plan: EditPlan) -> (String, String) {
+    let EditPlan {
+        payload,
+        issues,
+        changes,
+        preview,
+    } = plan;
+    let head = SessionPlan {
+        payload,
+        issues,
+        changes,
+        origins: Default::default(),
+    };
+    (to_json(&head), to_json(&preview))
 }
 
 pub fn apply_edit(original: &str, payload: &str) -> Result<Commit, ApiError> {

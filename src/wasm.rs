@@ -33,6 +33,13 @@ extern "C" {
     fn session_answer(text: &str, state: &JsValue) -> JsValue;
 }
 
+#[wasm_bindgen(module = "/src/js/lazy_preview.js")]
+extern "C" {
+    /// The plan parsed, its `preview` parsed on first read.
+    #[wasm_bindgen(js_name = lazyPreview)]
+    fn lazy_preview(plan: &str, preview: &str) -> JsValue;
+}
+
 thread_local! {
     static ENCODER: TextEncoder = TextEncoder::new();
 }
@@ -144,7 +151,9 @@ pub fn plan_edit(
         text(&draft, "draft")?,
         text(&context, "context")?,
     );
-    api::plan_edit(&o, &d, &c).map(|p| out(&p)).map_err(throw)
+    let plan = api::plan_edit(&o, &d, &c).map_err(throw)?;
+    let (plan, preview) = api::edit_plan_texts(plan);
+    Ok(lazy_preview(&plan, &preview))
 }
 
 #[wasm_bindgen(js_name = applyEdit, unchecked_return_type = "Commit")]

@@ -197,3 +197,16 @@ fn copies_of_one_item_are_duplicates_after_the_first() {
         ]
     );
 }
+
+/// planEdit crosses as two texts (the preview parsed only when read): together they are the plan.
+#[test]
+fn the_plan_and_its_preview_texts_make_the_whole_plan() {
+    let draft = COMMIT.replace("\"amount\": 100", "\"amount\": 250");
+    let plan = api::plan_edit(COMMIT, &draft, CONTEXT).expect("objects");
+    let whole: serde_json::Value = serde_json::from_str(&api::to_json(&plan)).expect("json");
+    let (head, preview) = api::edit_plan_texts(plan);
+    let mut joined: serde_json::Value = serde_json::from_str(&head).expect("json");
+    joined["preview"] = serde_json::from_str(&preview).expect("json");
+    assert_eq!(joined, whole);
+    assert!(!whole["changes"].as_array().expect("changes").is_empty());
+}

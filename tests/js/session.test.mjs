@@ -90,3 +90,17 @@ test('answers share unchanged elements and refuse to be changed through them', (
   assert.equal(c.payload.note, undefined);
   editor.free();
 });
+
+test("planEdit's preview is parsed when first read, and reads like a plain property", () => {
+  const draft = structuredClone(original);
+  draft.access_schedule.schedule_items[0].amount = 7;
+  const plan = api.planEdit(original, draft, context);
+  assert.deepStrictEqual(Object.keys(plan), ['payload', 'issues', 'changes', 'preview']);
+  assert.equal(plan.preview, plan.preview, 'parsed once');
+  assert.equal(plan.preview.access_schedule.schedule_items[0].amount, 7);
+  const copy = structuredClone(plan);
+  assert.deepStrictEqual(copy, JSON.parse(JSON.stringify(plan)));
+  assert.deepStrictEqual(copy.preview, plan.preview);
+  plan.preview = null;
+  assert.equal(plan.preview, null, 'assignable, like the plain property it was');
+});
