@@ -291,8 +291,15 @@ impl<K: Kind> Schedule<K> {
 
     pub fn replace(&mut self, at: usize, draft: K::Draft, cx: &Context) -> Option<K::Draft> {
         let key = self.slots.get(at)?.key;
-        self.detach(key);
         let eval = self.evaluate(&draft, cx);
+        let old = &self.slots[at];
+        if K::draft_id(&old.draft) == K::draft_id(&draft)
+            && old.eval.range == eval.range
+            && old.eval.touched() == eval.touched()
+        {
+            return Some(self.replace_in_place(at, draft, eval));
+        }
+        self.detach(key);
         let generation = self.next_generation();
         let slot = &mut self.slots[at];
         let old = std::mem::replace(&mut slot.draft, draft);
@@ -300,6 +307,36 @@ impl<K: Kind> Schedule<K> {
         slot.generation = generation;
         self.attach(key);
         Some(old)
+    }
+
+    /// A replacement that keeps the item's id, range and touched state (typing an amount): the id
+    /// and overlap indexes stay as they are; only notability and the totals move.
+    fn replace_in_place(
+        &mut self,
+        at: usize,
+        draft: K::Draft,
+        eval: ItemEval<K::Add, K::Update>,
+    ) -> K::Draft {
+        let key = self.slots[at].key;
+        let unreadable = usize::from(self.counts_as_unreadable(at));
+        match self.slots[at].eval.amount {
+            Some(a) => self.total = self.total.and_then(|t| t.checked_sub(a)),
+            None => self.unreadable -= unreadable,
+        }
+        match eval.amount {
+            Some(a) => self.total = self.total.and_then(|t| t.checked_add(a)),
+            None => self.unreadable += unreadable,
+        }
+        if eval.notable() {
+            self.notable.insert(key);
+        } else {
+            self.notable.remove(&key);
+        }
+        let generation = self.next_generation();
+        let slot = &mut self.slots[at];
+        slot.eval = eval;
+        slot.generation = generation;
+        std::mem::replace(&mut slot.draft, draft)
     }
 
     pub fn insert(&mut self, at: usize, draft: K::Draft, cx: &Context) {
