@@ -6,7 +6,9 @@ use crate::issue::Issues;
 use crate::json::{self, ParseError, Value};
 use crate::model::{Commit, EditCommitPayload};
 use crate::plan::apply::apply_edit as apply;
-use crate::plan::edit::plan_edit as plan;
+use crate::plan::edit::{EditState, LoadedOriginal};
+use std::cell::RefCell;
+use std::rc::Rc;
 use crate::plan::output::{EditPlan, SessionPlan};
 use crate::read::commit::read_commit;
 use crate::read::payload::read_edit_payload;
@@ -92,13 +94,35 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
 ///     r#"{"customer_id":"4c91c473-fc12-445a-9c38-40421d47023f","commit_id":"62c0cb84-bf3f-48b9-9bcf-a8ddf8c1cf35","name":"B"}"#
 /// );
 /// ```
+///
+/// The last original read is kept: a page that plans every change against the same original does
+/// not read it again (its text is compared byte for byte; one original is kept, never more).
 pub fn plan_edit(original: &str, draft: &str, context: &str) -> Result<EditPlan, ApiError> {
-    let (o, d, c) = (
-        object(original, "original")?,
-        object(draft, "draft")?,
-        object(context, "context")?,
-    );
-    Ok(plan(&o, &d, &c))
+    let loaded = match LAST_ORIGINAL.with(|last| last.borrow().for_text(original)) {
+        Some(loaded) => loaded,
+        None => {
+            let loaded = Rc::new(EditState::load_original(&object(original, "original")?));
+            LAST_ORIGINAL.with(|last| *last.borrow_mut() = Last(Some((original.into(), loaded.clone()))));
+            loaded
+        }
+    };
+    let (d, c) = (object(draft, "draft")?, object(context, "context")?);
+    Ok(EditState::from_loaded(&loaded, &c, EditState::read_draft(&d)).full_plan())
+}
+
+/// The last original `plan_edit` read, with its text.
+#[derive(Default)]
+struct Last(Option<(Box<str>, Rc<LoadedOriginal>)>);
+
+impl Last {
+    fn for_text(&self, text: &str) -> Option<Rc<LoadedOriginal>> {
+        let (kept, loaded) = self.0.as_ref()?;
+        (**kept == *text).then(|| loaded.clone())
+    }
+}
+
+thread_local! {
+    static LAST_ORIGINAL: RefCell<Last> = RefCell::new(Last::default());
 }
 
 /// An edit plan as two JSON texts: the plan without its preview, and the preview.

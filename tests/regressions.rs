@@ -210,3 +210,35 @@ fn the_plan_and_its_preview_texts_make_the_whole_plan() {
     assert_eq!(joined, whole);
     assert!(!whole["changes"].as_array().expect("changes").is_empty());
 }
+
+/// `api::plan_edit` keeps the last original it read. Alternating originals, drafts and contexts,
+/// every answer equals a plan made from scratch (a context that locks a segment included).
+#[test]
+fn the_kept_original_never_changes_an_answer() {
+    let other = COMMIT.replace("\"name\": \"A\"", "\"name\": \"Z\"");
+    let locked = r#"{"customer_id": "4c91c473-fc12-445a-9c38-40421d47023f", "invoice_statuses": {"00000000-0000-4000-8000-0000000000f1": "FINALIZED"}}"#;
+    let drafts = [
+        COMMIT.replace("\"amount\": 100", "\"amount\": 7"),
+        COMMIT.replace("\"name\": \"A\"", "\"name\": \"B\""),
+        COMMIT.to_owned(),
+        "{}".to_owned(),
+    ];
+    let originals = [COMMIT, other.as_str(), COMMIT, COMMIT, other.as_str(), "[]", COMMIT];
+    for (k, original) in originals.iter().enumerate() {
+        for draft in &drafts {
+            for context in [CONTEXT, locked] {
+                let kept = api::plan_edit(original, draft, context).map(|p| api::to_json(&p));
+                let fresh = match (json::parse(original), json::parse(draft), json::parse(context)) {
+                    (Ok(o @ json::Value::Object(_)), Ok(d), Ok(c)) => {
+                        Ok(api::to_json(&commit_editor::plan::edit::plan_edit(&o, &d, &c)))
+                    }
+                    _ => Err(()),
+                };
+                assert_eq!(kept.is_ok(), fresh.is_ok(), "call {k}");
+                if let (Ok(a), Ok(b)) = (kept, fresh) {
+                    assert_eq!(a, b, "call {k}: {draft} in {context}");
+                }
+            }
+        }
+    }
+}

@@ -38,6 +38,16 @@ pub struct Assembled {
     pub origins: Origins,
 }
 
+/// An original commit read and indexed, before any draft: what every plan against it shares.
+pub struct LoadedOriginal {
+    commit: Commit,
+    frozen: Frozen,
+    /// Problems found reading it.
+    issues: Vec<Issue>,
+    access: Schedule<Access>,
+    invoice: Schedule<Invoice>,
+}
+
 pub struct EditState {
     pub original: Commit,
     frozen: Frozen,
@@ -61,26 +71,44 @@ impl EditState {
     }
 
     pub fn with_draft(original: &Value<'_>, context: &Value<'_>, draft: CommitDraft) -> EditState {
+        EditState::from_loaded(&EditState::load_original(original), context, draft)
+    }
+
+    /// Reads the original once, for any number of states (see [`LoadedOriginal`]).
+    pub fn load_original(original: &Value<'_>) -> LoadedOriginal {
         let mut issues = Issues::default();
         let commit = read_commit(
             &mut Reader::for_original(&mut issues),
             original,
             &Path::Root,
         );
-        let cx = read_context(context, true, &mut issues);
-        let locked_segments = cx.locked_segments(&commit);
-        let access = Schedule::new(commit.access_items().to_vec(), true);
-        let invoice = Schedule::new(commit.invoice_items().to_vec(), false);
-        let mut state = EditState {
+        LoadedOriginal {
+            access: Schedule::new(commit.access_items().to_vec(), true),
+            invoice: Schedule::new(commit.invoice_items().to_vec(), false),
             frozen: top::frozen_of(original),
-            original: commit,
+            commit,
+            issues: issues.into_vec(),
+        }
+    }
+
+    pub fn from_loaded(
+        loaded: &LoadedOriginal,
+        context: &Value<'_>,
+        draft: CommitDraft,
+    ) -> EditState {
+        let mut issues = Issues(loaded.issues.clone());
+        let cx = read_context(context, true, &mut issues);
+        let locked_segments = cx.locked_segments(&loaded.commit);
+        let mut state = EditState {
+            frozen: loaded.frozen.clone(),
+            original: loaded.commit.clone(),
             cx,
             locked_segments,
             fixed_issues: issues.into_vec(),
             top: CommitDraft::default(),
             top_edit: None,
-            access,
-            invoice,
+            access: loaded.access.unloaded(),
+            invoice: loaded.invoice.unloaded(),
         };
         state.replace_draft(draft);
         state

@@ -115,6 +115,17 @@ impl<K: Kind> Schedule<K> {
         }
     }
 
+    /// A schedule with the same originals (and their index) and no draft items yet.
+    pub fn unloaded(&self) -> Schedule<K> {
+        let mut s = Schedule::with_index(
+            self.originals.clone(),
+            self.orig_index.clone(),
+            self.overlap.is_some(),
+        );
+        s.generations = self.generations;
+        s
+    }
+
     pub fn len(&self) -> usize {
         self.slots.len()
     }
