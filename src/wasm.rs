@@ -47,7 +47,7 @@ thread_local! {
 /// A JS string as a Rust `String`. Short ones go through the glue; long ones are encoded by the
 /// platform and copied into wasm memory in one block.
 fn rust_string(s: &JsValue) -> Option<String> {
-    const LONG: u32 = 4096;
+    const LONG: u32 = 64;
     let len = s.dyn_ref::<JsString>()?.length();
     if len < LONG {
         return s.as_string();
