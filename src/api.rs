@@ -7,13 +7,13 @@ use crate::json::{self, ParseError, Value};
 use crate::model::{Commit, EditCommitPayload};
 use crate::plan::apply::apply_edit as apply;
 use crate::plan::edit::{EditState, LoadedOriginal};
-use std::cell::RefCell;
-use std::rc::Rc;
 use crate::plan::output::{EditPlan, SessionPlan};
 use crate::read::commit::read_commit;
 use crate::read::payload::read_edit_payload;
 use crate::read::Reader;
 use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Unusable input: the only failures that are thrown (as a JS `Error`) rather than returned.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,7 +102,8 @@ pub fn plan_edit(original: &str, draft: &str, context: &str) -> Result<EditPlan,
         Some(loaded) => loaded,
         None => {
             let loaded = Rc::new(EditState::load_original(&object(original, "original")?));
-            LAST_ORIGINAL.with(|last| *last.borrow_mut() = Last(Some((original.into(), loaded.clone()))));
+            LAST_ORIGINAL
+                .with(|last| *last.borrow_mut() = Last(Some((original.into(), loaded.clone()))));
             loaded
         }
     };

@@ -29,8 +29,8 @@ extern "C" {
 extern "C" {
     /// A session answer's text (`session::answer`) as a plan object; `state` keeps the elements
     /// the next answer may refer to.
-    #[wasm_bindgen(js_name = sessionAnswer)]
-    fn session_answer(text: &str, state: &JsValue) -> JsValue;
+    #[wasm_bindgen(catch, js_name = sessionAnswer)]
+    fn session_answer(text: &str, state: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen(module = "/src/js/lazy_preview.js")]
@@ -179,8 +179,16 @@ impl CommitEditor {
     /// as JSON.
     fn answer(&mut self, edit: Edit<'_>) -> JsValue {
         let outcome = self.session.edit(edit);
-        let text = self.session.answer_after(outcome, &mut self.answers);
-        session_answer(&text, &self.shared)
+        let text = self
+            .session
+            .answer_after(outcome.clone(), &mut self.answers);
+        session_answer(&text, &self.shared).unwrap_or_else(|_| {
+            // Both sides forget what was sent; a full answer refers to nothing kept.
+            self.answers = Answers::default();
+            self.shared = js_sys::Object::new().into();
+            let text = self.session.answer_after(outcome, &mut self.answers);
+            session_answer(&text, &self.shared).unwrap_or(JsValue::NULL)
+        })
     }
 }
 

@@ -223,15 +223,27 @@ fn the_kept_original_never_changes_an_answer() {
         COMMIT.to_owned(),
         "{}".to_owned(),
     ];
-    let originals = [COMMIT, other.as_str(), COMMIT, COMMIT, other.as_str(), "[]", COMMIT];
+    let originals = [
+        COMMIT,
+        other.as_str(),
+        COMMIT,
+        COMMIT,
+        other.as_str(),
+        "[]",
+        COMMIT,
+    ];
     for (k, original) in originals.iter().enumerate() {
         for draft in &drafts {
             for context in [CONTEXT, locked] {
                 let kept = api::plan_edit(original, draft, context).map(|p| api::to_json(&p));
-                let fresh = match (json::parse(original), json::parse(draft), json::parse(context)) {
-                    (Ok(o @ json::Value::Object(_)), Ok(d), Ok(c)) => {
-                        Ok(api::to_json(&commit_editor::plan::edit::plan_edit(&o, &d, &c)))
-                    }
+                let fresh = match (
+                    json::parse(original),
+                    json::parse(draft),
+                    json::parse(context),
+                ) {
+                    (Ok(o @ json::Value::Object(_)), Ok(d), Ok(c)) => Ok(api::to_json(
+                        &commit_editor::plan::edit::plan_edit(&o, &d, &c),
+                    )),
                     _ => Err(()),
                 };
                 assert_eq!(kept.is_ok(), fresh.is_ok(), "call {k}");

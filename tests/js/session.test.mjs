@@ -104,3 +104,24 @@ test("planEdit's preview is parsed when first read, and reads like a plain prope
   plan.preview = null;
   assert.equal(plan.preview, null, 'assignable, like the plain property it was');
 });
+
+test('an answer that fails to be read on the JS side is sent again in full, and the session goes on', () => {
+  const editor = new api.CommitEditor(original, context);
+  editor.set('/access_schedule/schedule_items/0/amount', '7');
+  const parse = JSON.parse;
+  let failures = 1;
+  JSON.parse = function (...args) {
+    if (failures-- > 0) throw new Error('injected');
+    return parse.apply(this, args);
+  };
+  let answer;
+  try {
+    answer = editor.set('/access_schedule/schedule_items/1/amount', '9');
+  } finally {
+    JSON.parse = parse;
+  }
+  const { preview, ...expected } = api.planEdit(original, editor.draft(), context);
+  assert.deepStrictEqual(answer, expected);
+  assert.deepStrictEqual(editor.undo(), (({ preview, ...rest }) => rest)(api.planEdit(original, editor.draft(), context)));
+  editor.free();
+});
