@@ -102,23 +102,57 @@ pub fn plan_edit(original: &str, draft: &str, context: &str) -> Result<EditPlan,
         Some(loaded) => loaded,
         None => {
             let loaded = Rc::new(EditState::load_original(&object(original, "original")?));
-            LAST_ORIGINAL
-                .with(|last| *last.borrow_mut() = Last(Some((original.into(), loaded.clone()))));
+            LAST_ORIGINAL.with(|last| last.borrow_mut().keep(original, loaded.clone()));
             loaded
         }
     };
-    let (d, c) = (object(draft, "draft")?, object(context, "context")?);
-    Ok(EditState::from_loaded(&loaded, &c, EditState::read_draft(&d)).full_plan())
+    plan_against(&loaded, draft, context)
 }
 
-/// The last original `plan_edit` read, with its text.
+/// Which original `plan_edit` keeps, if it is the one spelled `text`: a number that names it for
+/// [`plan_edit_kept`] (so a caller that can tell the same text cheaply need not pass it again).
+pub fn kept_original(text: &str) -> Option<u64> {
+    LAST_ORIGINAL.with(|last| {
+        let last = last.borrow();
+        last.for_text(text)?;
+        Some(last.serial)
+    })
+}
+
+/// [`plan_edit`] against the kept original named `serial`; `None` when another one is kept now.
+pub fn plan_edit_kept(
+    serial: u64,
+    draft: &str,
+    context: &str,
+) -> Option<Result<EditPlan, ApiError>> {
+    let loaded = LAST_ORIGINAL.with(|last| {
+        let last = last.borrow();
+        (last.serial == serial).then(|| last.kept.as_ref().map(|(_, l)| l.clone()))?
+    })?;
+    Some(plan_against(&loaded, draft, context))
+}
+
+fn plan_against(loaded: &LoadedOriginal, draft: &str, context: &str) -> Result<EditPlan, ApiError> {
+    let (d, c) = (object(draft, "draft")?, object(context, "context")?);
+    Ok(EditState::from_loaded(loaded, &c, EditState::read_draft(&d)).full_plan())
+}
+
+/// The last original `plan_edit` read, with its text, and a number that changes with it.
 #[derive(Default)]
-struct Last(Option<(Box<str>, Rc<LoadedOriginal>)>);
+struct Last {
+    kept: Option<(Box<str>, Rc<LoadedOriginal>)>,
+    serial: u64,
+}
 
 impl Last {
     fn for_text(&self, text: &str) -> Option<Rc<LoadedOriginal>> {
-        let (kept, loaded) = self.0.as_ref()?;
+        let (kept, loaded) = self.kept.as_ref()?;
         (**kept == *text).then(|| loaded.clone())
+    }
+
+    fn keep(&mut self, text: &str, loaded: Rc<LoadedOriginal>) {
+        self.kept = Some((text.into(), loaded));
+        self.serial += 1;
     }
 }
 

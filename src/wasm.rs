@@ -42,6 +42,8 @@ extern "C" {
 
 thread_local! {
     static ENCODER: TextEncoder = TextEncoder::new();
+    /// The JS text of the original `api::plan_edit` keeps, and the number that names it there.
+    static KEPT_ORIGINAL: std::cell::RefCell<Option<(JsValue, u64)>> = const { std::cell::RefCell::new(None) };
 }
 
 /// A JS string as a Rust `String`. Short ones go through the glue; long ones are encoded by the
@@ -60,20 +62,29 @@ fn rust_string(s: &JsValue) -> Option<String> {
 }
 
 fn text(v: &JsValue, argument: &'static str) -> Result<String, JsValue> {
+    let s = stringified(v, argument)?;
+    rust_string(&s).ok_or_else(|| not_json(v, argument))
+}
+
+fn not_json(v: &JsValue, argument: &'static str) -> JsValue {
+    let what = if v.is_undefined() {
+        "undefined"
+    } else {
+        "something that is not JSON data"
+    };
+    throw(ApiError::new(
+        "not_an_object",
+        argument,
+        "",
+        format!("expected an object, got {what}"),
+    ))
+}
+
+/// `JSON.stringify(v)`, still a JS value (`undefined` for what JSON cannot hold).
+fn stringified(v: &JsValue, argument: &'static str) -> Result<JsValue, JsValue> {
     match json_stringify(v) {
-        Ok(s) => rust_string(&s).ok_or_else(|| {
-            let what = if v.is_undefined() {
-                "undefined"
-            } else {
-                "something that is not JSON data"
-            };
-            throw(ApiError::new(
-                "not_an_object",
-                argument,
-                "",
-                format!("expected an object, got {what}"),
-            ))
-        }),
+        Ok(s) if s.is_string() => Ok(s),
+        Ok(_) => Err(not_json(v, argument)),
         Err(e) => {
             let range = e.dyn_ref::<js_sys::RangeError>().is_some();
             let (code, why) = if range {
@@ -146,12 +157,25 @@ pub fn plan_edit(
     #[wasm_bindgen(unchecked_param_type = "CommitDraft")] draft: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EditContext")] context: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (o, d, c) = (
-        text(&original, "original")?,
-        text(&draft, "draft")?,
-        text(&context, "context")?,
-    );
-    let plan = api::plan_edit(&o, &d, &c).map_err(throw)?;
+    let o = stringified(&original, "original")?;
+    let (d, c) = (text(&draft, "draft")?, text(&context, "context")?);
+    // The original's text as JS holds it: when it is the one the API keeps (`===` on the two
+    // strings, done by the engine), it is not copied in and compared again.
+    let kept = KEPT_ORIGINAL.with(|k| match &*k.borrow() {
+        Some((text, serial)) if *text == o => Some(*serial),
+        _ => None,
+    });
+    let plan = match kept.and_then(|serial| api::plan_edit_kept(serial, &d, &c)) {
+        Some(plan) => plan,
+        None => {
+            let text = rust_string(&o).ok_or_else(|| not_json(&original, "original"))?;
+            let plan = api::plan_edit(&text, &d, &c);
+            let serial = api::kept_original(&text);
+            KEPT_ORIGINAL.with(|k| *k.borrow_mut() = serial.map(|s| (o, s)));
+            plan
+        }
+    }
+    .map_err(throw)?;
     let (plan, preview) = api::edit_plan_texts(plan);
     Ok(lazy_preview(&plan, &preview))
 }

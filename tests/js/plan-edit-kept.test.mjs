@@ -1,0 +1,45 @@
+// planEdit keeps the last original it read (src/api.rs) and the boundary recognises its text with
+// `===` (src/wasm.rs). Whatever the order of calls, every answer must be the one a fresh module gives.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as api from '../../pkg/node.js';
+
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/edit/access_amount_updated.json', import.meta.url), 'utf8'));
+const [original, draft, context] = fixture.args;
+
+const plain = (plan) => JSON.parse(JSON.stringify(plan));
+
+test('an original changed in place between calls is read again', () => {
+  const mine = structuredClone(original);
+  const first = plain(api.planEdit(mine, draft, context));
+  mine.access_schedule.schedule_items[0].amount = 123456;
+  const second = plain(api.planEdit(mine, draft, context));
+  assert.notDeepStrictEqual(second.changes, first.changes);
+  assert.equal(second.preview.access_schedule.schedule_items[0].amount, draft.access_schedule.schedule_items[0].amount);
+  const fresh = plain(api.planEdit(structuredClone(mine), structuredClone(draft), context));
+  assert.deepStrictEqual(second, fresh);
+});
+
+test('alternating originals, refused originals and contexts never mix answers', () => {
+  const other = { ...structuredClone(original), name: 'Other' };
+  const locked = { ...context, invoice_statuses: {} };
+  const expected = new Map();
+  const calls = [original, other, original, original, [], other, 'x', original];
+  for (let round = 0; round < 2; round++) {
+    for (const [k, o] of calls.entries()) {
+      for (const c of [context, locked]) {
+        let answer;
+        try {
+          answer = plain(api.planEdit(o, draft, c));
+        } catch (e) {
+          answer = { threw: e.code };
+        }
+        const key = `${JSON.stringify(o)}|${JSON.stringify(c)}`;
+        if (expected.has(key)) assert.deepStrictEqual(answer, expected.get(key), `call ${k}, round ${round}`);
+        else expected.set(key, answer);
+      }
+    }
+  }
+  assert.equal(expected.get(`${JSON.stringify([])}|${JSON.stringify(context)}`).threw, 'not_an_object');
+});
