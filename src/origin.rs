@@ -12,7 +12,8 @@ pub struct Origin {
 
 const REMOVED: u64 = 1 << 63;
 
-/// The parts of one item's result; an item has fewer than 64 changes and issues.
+/// The parts of one item's result. Past the 64th change or issue of one item (no item has that
+/// many) a part has no origin and is always sent anew.
 #[derive(Clone, Copy)]
 pub enum Part {
     Change(usize),
@@ -21,11 +22,11 @@ pub enum Part {
 }
 
 impl Part {
-    fn code(self) -> u64 {
+    fn code(self) -> Option<u64> {
         match self {
-            Part::Change(j) => j.min(63) as u64,
-            Part::Issue(j) => 64 + j.min(63) as u64,
-            Part::Element => 128,
+            Part::Change(j) => (j < 64).then_some(j as u64),
+            Part::Issue(j) => (j < 64).then_some(64 + j as u64),
+            Part::Element => Some(128),
         }
     }
 }
@@ -36,16 +37,22 @@ impl Origin {
     /// Part of the result of evaluation `generation` (> 0) of an item of schedule `section`,
     /// standing at `at` (paths name the position; payload elements do not, so pass 0).
     pub fn item(generation: u64, section: u8, part: Part, at: usize) -> Origin {
+        let Some(code) = part.code() else {
+            return Origin::NONE;
+        };
         Origin {
-            key: (generation << 9 | u64::from(section & 1) << 8 | part.code()) & !REMOVED,
+            key: (generation << 9 | u64::from(section & 1) << 8 | code) & !REMOVED,
             at: at as u32,
         }
     }
 
     /// Part of what the removal of original `index` of schedule `section` shows.
     pub fn removed(index: usize, section: u8, part: Part) -> Origin {
+        let Some(code) = part.code() else {
+            return Origin::NONE;
+        };
         Origin {
-            key: REMOVED | (index as u64) << 9 | u64::from(section & 1) << 8 | part.code(),
+            key: REMOVED | (index as u64) << 9 | u64::from(section & 1) << 8 | code,
             at: 0,
         }
     }
@@ -99,5 +106,7 @@ mod tests {
             }
         }
         assert_eq!(Origin::NONE.id(), None);
+        assert_eq!(Origin::item(1, 0, Part::Issue(64), 3).id(), None);
+        assert_eq!(Origin::item(1, 0, Part::Change(70), 3).id(), None);
     }
 }
