@@ -30,14 +30,14 @@ pub struct Answers {
     last_payload: Option<EditCommitPayload>,
 }
 
-struct Lines<'a> {
+struct Elements<'a> {
     out: Vec<u8>,
     sent: &'a FastMap<(u64, u32), u32>,
     now: FastMap<(u64, u32), u32>,
     count: u32,
 }
 
-impl Lines<'_> {
+impl Elements<'_> {
     fn element<T: Serialize>(&mut self, value: &T, origin: Origin) {
         self.out.push(b',');
         let index = self.count;
@@ -82,38 +82,38 @@ impl Answers {
             changes,
             origins,
         } = plan;
-        let mut lines = Lines {
+        let mut elems = Elements {
             out: Vec::with_capacity(self.last_len),
             sent: &self.sent,
             now: std::mem::take(&mut self.spare),
             count: 0,
         };
-        lines.now.clear();
-        lines.now.reserve(self.sent.len().max(8));
+        elems.now.clear();
+        elems.now.reserve(self.sent.len().max(8));
         let mut n = [0usize; 8];
         if let Some(p) = payload.as_mut() {
             let from = &mut origins.0.into_iter();
             if let Some(s) = p.access_schedule.as_mut() {
-                n[0] = lines.list(&std::mem::take(&mut s.add_schedule_items), from);
-                n[1] = lines.list(&std::mem::take(&mut s.update_schedule_items), from);
-                n[2] = lines.list(&std::mem::take(&mut s.remove_schedule_items), from);
+                n[0] = elems.list(&std::mem::take(&mut s.add_schedule_items), from);
+                n[1] = elems.list(&std::mem::take(&mut s.update_schedule_items), from);
+                n[2] = elems.list(&std::mem::take(&mut s.remove_schedule_items), from);
             }
             if let Some(s) = p.invoice_schedule.as_mut() {
-                n[3] = lines.list(&std::mem::take(&mut s.add_schedule_items), from);
-                n[4] = lines.list(&std::mem::take(&mut s.update_schedule_items), from);
-                n[5] = lines.list(&std::mem::take(&mut s.remove_schedule_items), from);
+                n[3] = elems.list(&std::mem::take(&mut s.add_schedule_items), from);
+                n[4] = elems.list(&std::mem::take(&mut s.update_schedule_items), from);
+                n[5] = elems.list(&std::mem::take(&mut s.remove_schedule_items), from);
             }
         }
         for i in &issues {
-            lines.element(i, i.origin);
+            elems.element(i, i.origin);
         }
         n[6] = issues.len();
         for c in &changes {
-            lines.element(c, c.origin);
+            elems.element(c, c.origin);
         }
         n[7] = changes.len();
 
-        let mut out = Vec::with_capacity(lines.out.len() + 256);
+        let mut out = Vec::with_capacity(elems.out.len() + 256);
         out.extend_from_slice(b"[[");
         for (i, k) in n.iter().enumerate() {
             if i > 0 {
@@ -132,9 +132,9 @@ impl Answers {
             }
             self.last_payload = payload;
         }
-        out.extend_from_slice(&lines.out);
+        out.extend_from_slice(&elems.out);
         out.push(b']');
-        let now = lines.now;
+        let now = elems.now;
         self.spare = std::mem::replace(&mut self.sent, now);
         self.last_len = out.len();
         String::from_utf8(out).unwrap_or_default()
