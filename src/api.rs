@@ -134,7 +134,7 @@ pub fn plan_edit_kept(
 
 fn plan_against(loaded: &LoadedOriginal, draft: &str, context: &str) -> Result<EditPlan, ApiError> {
     let (d, c) = (object(draft, "draft")?, object(context, "context")?);
-    Ok(EditState::from_loaded(loaded, &c, EditState::read_draft(&d)).full_plan())
+    Ok(EditState::from_loaded(loaded.copy(), &c, EditState::read_draft(&d)).full_plan())
 }
 
 /// The last original `plan_edit` read, with its text, and a number that changes with it.

@@ -48,6 +48,19 @@ pub struct LoadedOriginal {
     invoice: Schedule<Invoice>,
 }
 
+impl LoadedOriginal {
+    /// A copy for one more state (the indexes are copied, not rebuilt).
+    pub fn copy(&self) -> LoadedOriginal {
+        LoadedOriginal {
+            commit: self.commit.clone(),
+            frozen: self.frozen.clone(),
+            issues: self.issues.clone(),
+            access: self.access.unloaded(),
+            invoice: self.invoice.unloaded(),
+        }
+    }
+}
+
 pub struct EditState {
     pub original: Commit,
     frozen: Frozen,
@@ -71,7 +84,7 @@ impl EditState {
     }
 
     pub fn with_draft(original: &Value<'_>, context: &Value<'_>, draft: CommitDraft) -> EditState {
-        EditState::from_loaded(&EditState::load_original(original), context, draft)
+        EditState::from_loaded(EditState::load_original(original), context, draft)
     }
 
     /// Reads the original once, for any number of states (see [`LoadedOriginal`]).
@@ -92,23 +105,23 @@ impl EditState {
     }
 
     pub fn from_loaded(
-        loaded: &LoadedOriginal,
+        loaded: LoadedOriginal,
         context: &Value<'_>,
         draft: CommitDraft,
     ) -> EditState {
-        let mut issues = Issues(loaded.issues.clone());
+        let mut issues = Issues(loaded.issues);
         let cx = read_context(context, true, &mut issues);
         let locked_segments = cx.locked_segments(&loaded.commit);
         let mut state = EditState {
-            frozen: loaded.frozen.clone(),
-            original: loaded.commit.clone(),
+            frozen: loaded.frozen,
+            original: loaded.commit,
             cx,
             locked_segments,
             fixed_issues: issues.into_vec(),
             top: CommitDraft::default(),
             top_edit: None,
-            access: loaded.access.unloaded(),
-            invoice: loaded.invoice.unloaded(),
+            access: loaded.access,
+            invoice: loaded.invoice,
         };
         state.replace_draft(draft);
         state
