@@ -6,8 +6,8 @@ use crate::issue::Issues;
 use crate::json::{self, ParseError, Value};
 use crate::model::{Commit, EditCommitPayload};
 use crate::plan::apply::apply_edit as apply;
-use crate::plan::edit::{EditState, LoadedOriginal};
-use crate::plan::output::{EditPlan, SessionPlan};
+use crate::plan::edit::{preview_of, EditState, LoadedOriginal};
+use crate::plan::output::EditPlan;
 use crate::read::commit::read_commit;
 use crate::read::payload::read_edit_payload;
 use crate::read::Reader;
@@ -98,15 +98,17 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
 /// The last original read is kept: a page that plans every change against the same original does
 /// not read it again (its text is compared byte for byte; one original is kept, never more).
 pub fn plan_edit(original: &str, draft: &str, context: &str) -> Result<EditPlan, ApiError> {
-    let loaded = match LAST_ORIGINAL.with(|last| last.borrow().for_text(original)) {
-        Some(loaded) => loaded,
-        None => {
-            let loaded = Rc::new(EditState::load_original(&object(original, "original")?));
-            LAST_ORIGINAL.with(|last| last.borrow_mut().keep(original, loaded.clone()));
-            loaded
-        }
-    };
-    plan_against(&loaded, draft, context)
+    plan_against(&*loaded_original(original)?, draft, context)
+}
+
+/// The loaded original spelled `text`: the kept one, or read now and kept.
+fn loaded_original(text: &str) -> Result<Rc<LoadedOriginal>, ApiError> {
+    if let Some(loaded) = LAST_ORIGINAL.with(|last| last.borrow().for_text(text)) {
+        return Ok(loaded);
+    }
+    let loaded = Rc::new(EditState::load_original(&object(text, "original")?));
+    LAST_ORIGINAL.with(|last| last.borrow_mut().keep(text, loaded.clone()));
+    Ok(loaded)
 }
 
 /// Which original `plan_edit` keeps, if it is the one spelled `text`: a number that names it for
@@ -119,22 +121,113 @@ pub fn kept_original(text: &str) -> Option<u64> {
     })
 }
 
+/// The kept original, if it is still the one named `serial`.
+fn kept(serial: u64) -> Option<Rc<LoadedOriginal>> {
+    LAST_ORIGINAL.with(|last| {
+        let last = last.borrow();
+        (last.serial == serial).then(|| last.kept.as_ref().map(|(_, l)| l.clone()))?
+    })
+}
+
 /// [`plan_edit`] against the kept original named `serial`; `None` when another one is kept now.
 pub fn plan_edit_kept(
     serial: u64,
     draft: &str,
     context: &str,
 ) -> Option<Result<EditPlan, ApiError>> {
-    let loaded = LAST_ORIGINAL.with(|last| {
-        let last = last.borrow();
-        (last.serial == serial).then(|| last.kept.as_ref().map(|(_, l)| l.clone()))?
-    })?;
-    Some(plan_against(&loaded, draft, context))
+    Some(plan_against(&*kept(serial)?, draft, context))
 }
 
 fn plan_against(loaded: &LoadedOriginal, draft: &str, context: &str) -> Result<EditPlan, ApiError> {
+    Ok(state_for(loaded, draft, context)?.full_plan())
+}
+
+fn state_for(loaded: &LoadedOriginal, draft: &str, context: &str) -> Result<EditState, ApiError> {
     let (d, c) = (object(draft, "draft")?, object(context, "context")?);
-    Ok(EditState::from_loaded(loaded.copy(), &c, EditState::read_draft(&d)).full_plan())
+    Ok(EditState::from_loaded(
+        loaded.copy(),
+        &c,
+        EditState::read_draft(&d),
+    ))
+}
+
+/// An edit plan as JSON text without its `preview`, and the ticket [`edit_preview`] takes for it.
+#[derive(Debug)]
+pub struct PlanHead {
+    pub text: String,
+    pub ticket: u64,
+}
+
+/// [`plan_edit`] with the preview left for later: it is as large as the commit and most callers
+/// never read it. The text is exactly [`plan_edit`]'s JSON without the `preview` key.
+pub fn plan_edit_head(original: &str, draft: &str, context: &str) -> Result<PlanHead, ApiError> {
+    head_against(&*loaded_original(original)?, draft, context)
+}
+
+/// [`plan_edit_head`] against the kept original named `serial`; `None` when another one is kept now.
+pub fn plan_edit_kept_head(
+    serial: u64,
+    draft: &str,
+    context: &str,
+) -> Option<Result<PlanHead, ApiError>> {
+    Some(head_against(&*kept(serial)?, draft, context))
+}
+
+fn head_against(loaded: &LoadedOriginal, draft: &str, context: &str) -> Result<PlanHead, ApiError> {
+    let mut state = state_for(loaded, draft, context)?;
+    let a = state.assemble();
+    let text = to_json(&HeadView {
+        payload: (!a.blocked).then_some(&a.payload),
+        issues: &a.issues,
+        changes: &a.changes,
+    });
+    let ticket = PENDING_PREVIEW.with(|p| p.borrow_mut().hold(state.original, a.payload));
+    Ok(PlanHead { text, ticket })
+}
+
+/// The preview of the plan that got `ticket`, as JSON text, while no later plan took its place
+/// (only the last plan's is held). `None` otherwise: plan the same texts again to get it.
+pub fn edit_preview(ticket: u64) -> Option<String> {
+    let (original, payload) = PENDING_PREVIEW.with(|p| p.borrow_mut().take(ticket))?;
+    Some(to_json(&preview_of(&original, &payload)))
+}
+
+/// The preview of a plan made from these texts (the same answer as [`plan_edit`]'s `preview`).
+pub fn edit_preview_of(original: &str, draft: &str, context: &str) -> Result<String, ApiError> {
+    Ok(to_json(&plan_edit(original, draft, context)?.preview))
+}
+
+/// [`EditPlan`] without its preview, borrowed: the same keys in the same order.
+#[derive(Serialize)]
+struct HeadView<'a> {
+    payload: Option<&'a EditCommitPayload>,
+    issues: &'a [crate::issue::Issue],
+    changes: &'a [crate::plan::output::Change],
+}
+
+/// What the last head's preview is computed from, until it is asked for or another plan is made.
+#[derive(Default)]
+struct PendingPreview {
+    held: Option<(u64, Commit, EditCommitPayload)>,
+    tickets: u64,
+}
+
+impl PendingPreview {
+    fn hold(&mut self, original: Commit, payload: EditCommitPayload) -> u64 {
+        self.tickets += 1;
+        self.held = Some((self.tickets, original, payload));
+        self.tickets
+    }
+
+    fn take(&mut self, ticket: u64) -> Option<(Commit, EditCommitPayload)> {
+        match self.held.take() {
+            Some((t, original, payload)) if t == ticket => Some((original, payload)),
+            other => {
+                self.held = other;
+                None
+            }
+        }
+    }
 }
 
 /// The last original `plan_edit` read, with its text, and a number that changes with it.
@@ -158,23 +251,7 @@ impl Last {
 
 thread_local! {
     static LAST_ORIGINAL: RefCell<Last> = RefCell::new(Last::default());
-}
-
-/// An edit plan as two JSON texts: the plan without its preview, and the preview.
-pub fn edit_plan_texts(plan: EditPlan) -> (String, String) {
-    let EditPlan {
-        payload,
-        issues,
-        changes,
-        preview,
-    } = plan;
-    let head = SessionPlan {
-        payload,
-        issues,
-        changes,
-        origins: Default::default(),
-    };
-    (to_json(&head), to_json(&preview))
+    static PENDING_PREVIEW: RefCell<PendingPreview> = RefCell::new(PendingPreview::default());
 }
 
 pub fn apply_edit(original: &str, payload: &str) -> Result<Commit, ApiError> {

@@ -35,15 +35,37 @@ extern "C" {
 
 #[wasm_bindgen(module = "/src/js/lazy_preview.js")]
 extern "C" {
-    /// The plan parsed, its `preview` parsed on first read.
+    /// The plan parsed, with a `preview` that `preview_of(ticket, original, draft, context)`
+    /// gives on first read.
     #[wasm_bindgen(js_name = lazyPreview)]
-    fn lazy_preview(plan: &str, preview: &str) -> JsValue;
+    fn lazy_preview(
+        plan: &str,
+        preview_of: &JsValue,
+        ticket: f64,
+        original: &JsValue,
+        draft: &JsValue,
+        context: &JsValue,
+    ) -> JsValue;
 }
+
+type PreviewOf = Closure<dyn Fn(f64, JsValue, JsValue, JsValue) -> JsValue>;
 
 thread_local! {
     static ENCODER: TextEncoder = TextEncoder::new();
     /// The JS text of the original `api::plan_edit` keeps, and the number that names it there.
     static KEPT_ORIGINAL: std::cell::RefCell<Option<(JsValue, u64)>> = const { std::cell::RefCell::new(None) };
+    /// What a `planEdit` answer calls when its `preview` is first read.
+    static PREVIEW_OF: PreviewOf = Closure::new(preview_of);
+}
+
+/// The preview of a plan `planEdit` made from these texts: from what the module still holds for
+/// `ticket`, or planned again from the texts (the same answer: planning is a function of them).
+fn preview_of(ticket: f64, original: JsValue, draft: JsValue, context: JsValue) -> JsValue {
+    let text = api::edit_preview(ticket as u64).or_else(|| {
+        let [o, d, c] = [original, draft, context].map(|t| rust_string(&t));
+        api::edit_preview_of(&o?, &d?, &c?).ok()
+    });
+    text.map_or(JsValue::NULL, |t| JsValue::from_str(&t))
 }
 
 /// A JS string as a Rust `String`. Short ones go through the glue; long ones are encoded by the
@@ -158,26 +180,30 @@ pub fn plan_edit(
     #[wasm_bindgen(unchecked_param_type = "EditContext")] context: JsValue,
 ) -> Result<JsValue, JsValue> {
     let o = stringified(&original, "original")?;
-    let (d, c) = (text(&draft, "draft")?, text(&context, "context")?);
+    let (ds, cs) = (
+        stringified(&draft, "draft")?,
+        stringified(&context, "context")?,
+    );
+    let d = rust_string(&ds).ok_or_else(|| not_json(&draft, "draft"))?;
+    let c = rust_string(&cs).ok_or_else(|| not_json(&context, "context"))?;
     // The original's text as JS holds it: when it is the one the API keeps (`===` on the two
     // strings, done by the engine), it is not copied in and compared again.
     let kept = KEPT_ORIGINAL.with(|k| match &*k.borrow() {
         Some((text, serial)) if *text == o => Some(*serial),
         _ => None,
     });
-    let plan = match kept.and_then(|serial| api::plan_edit_kept(serial, &d, &c)) {
-        Some(plan) => plan,
+    let head = match kept.and_then(|serial| api::plan_edit_kept_head(serial, &d, &c)) {
+        Some(head) => head,
         None => {
             let text = rust_string(&o).ok_or_else(|| not_json(&original, "original"))?;
-            let plan = api::plan_edit(&text, &d, &c);
+            let head = api::plan_edit_head(&text, &d, &c);
             let serial = api::kept_original(&text);
-            KEPT_ORIGINAL.with(|k| *k.borrow_mut() = serial.map(|s| (o, s)));
-            plan
+            KEPT_ORIGINAL.with(|k| *k.borrow_mut() = serial.map(|s| (o.clone(), s)));
+            head
         }
     }
     .map_err(throw)?;
-    let (plan, preview) = api::edit_plan_texts(plan);
-    Ok(lazy_preview(&plan, &preview))
+    Ok(PREVIEW_OF.with(|f| lazy_preview(&head.text, f.as_ref(), head.ticket as f64, &o, &ds, &cs)))
 }
 
 #[wasm_bindgen(js_name = applyEdit, unchecked_return_type = "Commit")]

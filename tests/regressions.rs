@@ -198,17 +198,44 @@ fn copies_of_one_item_are_duplicates_after_the_first() {
     );
 }
 
-/// planEdit crosses as two texts (the preview parsed only when read): together they are the plan.
+/// planEdit crosses as the plan's text without its preview, which is computed when first read:
+/// the head and the preview make the whole plan, whether the module still holds what the
+/// preview is computed from (the ticket) or has to plan the same texts again.
 #[test]
-fn the_plan_and_its_preview_texts_make_the_whole_plan() {
-    let draft = COMMIT.replace("\"amount\": 100", "\"amount\": 250");
-    let plan = api::plan_edit(COMMIT, &draft, CONTEXT).expect("objects");
-    let whole: serde_json::Value = serde_json::from_str(&api::to_json(&plan)).expect("json");
-    let (head, preview) = api::edit_plan_texts(plan);
-    let mut joined: serde_json::Value = serde_json::from_str(&head).expect("json");
-    joined["preview"] = serde_json::from_str(&preview).expect("json");
-    assert_eq!(joined, whole);
-    assert!(!whole["changes"].as_array().expect("changes").is_empty());
+fn the_plan_head_and_its_later_preview_make_the_whole_plan() {
+    let blocked = COMMIT.replace("\"amount\": 100", "\"amount\": -5");
+    let drafts = [
+        COMMIT.replace("\"amount\": 100", "\"amount\": 250"),
+        blocked,
+        COMMIT.to_owned(),
+    ];
+    for draft in &drafts {
+        let plan = api::plan_edit(COMMIT, draft, CONTEXT).expect("objects");
+        let whole: serde_json::Value = serde_json::from_str(&api::to_json(&plan)).expect("json");
+        let head = api::plan_edit_head(COMMIT, draft, CONTEXT).expect("objects");
+        let mut joined: serde_json::Value = serde_json::from_str(&head.text).expect("json");
+        let held = api::edit_preview(head.ticket).expect("the last plan's preview is held");
+        joined["preview"] = serde_json::from_str(&held).expect("json");
+        assert_eq!(joined, whole, "{draft}");
+        assert_eq!(
+            api::edit_preview(head.ticket),
+            None,
+            "a held preview is given once"
+        );
+
+        let first = api::plan_edit_head(COMMIT, draft, CONTEXT).expect("objects");
+        let _later = api::plan_edit_head(COMMIT, &drafts[0], CONTEXT).expect("objects");
+        assert_eq!(
+            api::edit_preview(first.ticket),
+            None,
+            "a later plan took its place"
+        );
+        let again = api::edit_preview_of(COMMIT, draft, CONTEXT).expect("objects");
+        assert_eq!(again, held);
+    }
+    let head = api::plan_edit_head(COMMIT, &drafts[1], CONTEXT).expect("objects");
+    let v: serde_json::Value = serde_json::from_str(&head.text).expect("json");
+    assert!(v["payload"].is_null() && !v["issues"].as_array().expect("issues").is_empty());
 }
 
 /// `api::plan_edit` keeps the last original it read. Alternating originals, drafts and contexts,

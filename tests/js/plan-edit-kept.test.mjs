@@ -43,3 +43,24 @@ test('alternating originals, refused originals and contexts never mix answers', 
   }
   assert.equal(expected.get(`${JSON.stringify([])}|${JSON.stringify(context)}`).threw, 'not_an_object');
 });
+
+test('a preview read late, after other plans and after its inputs changed in place, is the one planned', () => {
+  const mine = structuredClone(original);
+  const myDraft = structuredClone(draft);
+  const drafts = [myDraft, original, { ...structuredClone(draft), name: 'Renamed' }];
+  const plans = drafts.map((d) => api.planEdit(mine, d, context));
+  const immediate = drafts.map((d) => plain(api.planEdit(structuredClone(mine), structuredClone(d), context)));
+  mine.access_schedule.schedule_items[0].amount = 1;
+  myDraft.name = 'Changed after planning';
+  api.planEdit(mine, myDraft, context);
+  for (const k of [1, 0, 2]) {
+    assert.deepStrictEqual(plain(plans[k]), immediate[k], `plan ${k}`);
+    assert.strictEqual(plans[k].preview, plans[k].preview, 'read once, then held');
+  }
+  const last = api.planEdit(original, draft, context);
+  assert.deepStrictEqual(plain(last).preview, immediate[0].preview, 'the held preview of the last plan');
+  const replaced = api.planEdit(original, draft, context);
+  replaced.preview = 'mine';
+  assert.equal(replaced.preview, 'mine');
+  assert.deepStrictEqual(Object.keys(replaced), ['payload', 'issues', 'changes', 'preview']);
+});

@@ -61,6 +61,11 @@ impl LoadedOriginal {
     }
 }
 
+/// The commit after `payload`; the payload is built from the original, so it always applies.
+pub fn preview_of(original: &Commit, payload: &EditCommitPayload) -> Commit {
+    apply_edit(original, payload).unwrap_or_else(|_| original.clone())
+}
+
 pub struct EditState {
     pub original: Commit,
     frozen: Frozen,
@@ -350,9 +355,8 @@ impl EditState {
         }
     }
 
-    /// The commit after `payload`; the payload is built from the original, so it always applies.
     fn apply(&self, payload: &EditCommitPayload) -> Commit {
-        apply_edit(&self.original, payload).unwrap_or_else(|_| self.original.clone())
+        preview_of(&self.original, payload)
     }
 
     /// R2 after the edit: one segment, one invoice item, equal totals. Checked only when the
