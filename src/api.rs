@@ -4,11 +4,12 @@
 
 use crate::issue::Issues;
 use crate::json::{self, ParseError, Value};
-use crate::model::{Commit, EditCommitPayload};
+use crate::model::{Commit, CommitDraft, EditCommitPayload};
 use crate::plan::apply::apply_edit as apply;
 use crate::plan::edit::{preview_of, EditState, LoadedOriginal};
 use crate::plan::output::EditPlan;
 use crate::read::commit::read_commit;
+use crate::read::known_items::{read_reusing, KnownItems, Reused};
 use crate::read::payload::read_edit_payload;
 use crate::read::Reader;
 use serde::Serialize;
@@ -51,7 +52,10 @@ impl std::fmt::Display for ApiError {
 
 /// Parses one argument's JSON text and requires an object.
 pub fn object<'a>(text: &'a str, argument: &'static str) -> Result<Value<'a>, ApiError> {
-    let v = any(text, argument)?;
+    object_value(any(text, argument)?, argument)
+}
+
+fn object_value<'a>(v: Value<'a>, argument: &'static str) -> Result<Value<'a>, ApiError> {
     match v {
         Value::Object(_) => Ok(v),
         other => Err(ApiError::new(
@@ -65,14 +69,16 @@ pub fn object<'a>(text: &'a str, argument: &'static str) -> Result<Value<'a>, Ap
 
 /// Parses one argument's JSON text, whatever its type.
 pub fn any<'a>(text: &'a str, argument: &'static str) -> Result<Value<'a>, ApiError> {
-    json::parse(text).map_err(|e| {
-        let code = match e {
-            ParseError::TooDeep => "too_deep",
-            ParseError::TooLarge => "too_large",
-            ParseError::Syntax(..) => "invalid_json",
-        };
-        ApiError::new(code, argument, "", e.to_string())
-    })
+    json::parse(text).map_err(|e| parse_error(e, argument))
+}
+
+fn parse_error(e: ParseError, argument: &'static str) -> ApiError {
+    let code = match e {
+        ParseError::TooDeep => "too_deep",
+        ParseError::TooLarge => "too_large",
+        ParseError::Syntax(..) => "invalid_json",
+    };
+    ApiError::new(code, argument, "", e.to_string())
 }
 
 pub fn to_json<T: Serialize>(value: &T) -> String {
@@ -98,17 +104,20 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
 /// The last original read is kept: a page that plans every change against the same original does
 /// not read it again (its text is compared byte for byte; one original is kept, never more).
 pub fn plan_edit(original: &str, draft: &str, context: &str) -> Result<EditPlan, ApiError> {
-    plan_against(&*loaded_original(original)?, draft, context)
+    plan_against(&loaded_original(original)?, draft, context)
 }
 
 /// The loaded original spelled `text`: the kept one, or read now and kept.
-fn loaded_original(text: &str) -> Result<Rc<LoadedOriginal>, ApiError> {
-    if let Some(loaded) = LAST_ORIGINAL.with(|last| last.borrow().for_text(text)) {
-        return Ok(loaded);
+fn loaded_original(text: &str) -> Result<Against, ApiError> {
+    if let Some(kept) = LAST_ORIGINAL.with(|last| last.borrow_mut().again(|k| *k.text == *text)) {
+        return Ok(kept);
     }
     let loaded = Rc::new(EditState::load_original(&object(text, "original")?));
     LAST_ORIGINAL.with(|last| last.borrow_mut().keep(text, loaded.clone()));
-    Ok(loaded)
+    Ok(Against {
+        loaded,
+        known: None,
+    })
 }
 
 /// Which original `plan_edit` keeps, if it is the one spelled `text`: a number that names it for
@@ -116,16 +125,16 @@ fn loaded_original(text: &str) -> Result<Rc<LoadedOriginal>, ApiError> {
 pub fn kept_original(text: &str) -> Option<u64> {
     LAST_ORIGINAL.with(|last| {
         let last = last.borrow();
-        last.for_text(text)?;
-        Some(last.serial)
+        (*last.kept.as_ref()?.text == *text).then_some(last.serial)
     })
 }
 
 /// The kept original, if it is still the one named `serial`.
-fn kept(serial: u64) -> Option<Rc<LoadedOriginal>> {
+fn kept(serial: u64) -> Option<Against> {
     LAST_ORIGINAL.with(|last| {
-        let last = last.borrow();
-        (last.serial == serial).then(|| last.kept.as_ref().map(|(_, l)| l.clone()))?
+        let mut last = last.borrow_mut();
+        (last.serial == serial).then_some(())?;
+        last.again(|_| true)
     })
 }
 
@@ -135,20 +144,33 @@ pub fn plan_edit_kept(
     draft: &str,
     context: &str,
 ) -> Option<Result<EditPlan, ApiError>> {
-    Some(plan_against(&*kept(serial)?, draft, context))
+    Some(plan_against(&kept(serial)?, draft, context))
 }
 
-fn plan_against(loaded: &LoadedOriginal, draft: &str, context: &str) -> Result<EditPlan, ApiError> {
-    Ok(state_for(loaded, draft, context)?.full_plan())
+fn plan_against(original: &Against, draft: &str, context: &str) -> Result<EditPlan, ApiError> {
+    Ok(state_for(original, draft, context)?.full_plan())
 }
 
-fn state_for(loaded: &LoadedOriginal, draft: &str, context: &str) -> Result<EditState, ApiError> {
-    let (d, c) = (object(draft, "draft")?, object(context, "context")?);
-    Ok(EditState::from_loaded(
-        loaded.copy(),
-        &c,
-        EditState::read_draft(&d),
-    ))
+fn state_for(original: &Against, draft: &str, context: &str) -> Result<EditState, ApiError> {
+    let d = draft_of(draft, original.known.as_deref())?;
+    let c = object(context, "context")?;
+    Ok(EditState::from_loaded(original.loaded.copy(), &c, d))
+}
+
+/// The draft read from its text; the items `known` has are taken from there, not read again.
+fn draft_of(text: &str, known: Option<&KnownItems>) -> Result<CommitDraft, ApiError> {
+    if let Some(known) = known {
+        let mut reused = Reused::new(known);
+        let v = json::parse_watching(text, &mut reused).map_err(|e| parse_error(e, "draft"))?;
+        let v = object_value(v, "draft")?;
+        if !reused.any() {
+            return Ok(EditState::read_draft(&v));
+        }
+        if let Some(d) = read_reusing(&v, &reused) {
+            return Ok(d);
+        }
+    }
+    Ok(EditState::read_draft(&object(text, "draft")?))
 }
 
 /// An edit plan as JSON text without its `preview`, and the ticket [`edit_preview`] takes for it.
@@ -161,7 +183,7 @@ pub struct PlanHead {
 /// [`plan_edit`] with the preview left for later: it is as large as the commit and most callers
 /// never read it. The text is exactly [`plan_edit`]'s JSON without the `preview` key.
 pub fn plan_edit_head(original: &str, draft: &str, context: &str) -> Result<PlanHead, ApiError> {
-    head_against(&*loaded_original(original)?, draft, context)
+    head_against(&loaded_original(original)?, draft, context)
 }
 
 /// [`plan_edit_head`] against the kept original named `serial`; `None` when another one is kept now.
@@ -170,11 +192,11 @@ pub fn plan_edit_kept_head(
     draft: &str,
     context: &str,
 ) -> Option<Result<PlanHead, ApiError>> {
-    Some(head_against(&*kept(serial)?, draft, context))
+    Some(head_against(&kept(serial)?, draft, context))
 }
 
-fn head_against(loaded: &LoadedOriginal, draft: &str, context: &str) -> Result<PlanHead, ApiError> {
-    let mut state = state_for(loaded, draft, context)?;
+fn head_against(original: &Against, draft: &str, context: &str) -> Result<PlanHead, ApiError> {
+    let mut state = state_for(original, draft, context)?;
     let a = state.assemble();
     let text = to_json(&HeadView {
         payload: (!a.blocked).then_some(&a.payload),
@@ -230,21 +252,45 @@ impl PendingPreview {
     }
 }
 
-/// The last original `plan_edit` read, with its text, and a number that changes with it.
+/// The last original `plan_edit` read, and a number that changes with it.
 #[derive(Default)]
 struct Last {
-    kept: Option<(Box<str>, Rc<LoadedOriginal>)>,
+    kept: Option<Kept>,
     serial: u64,
 }
 
+struct Kept {
+    text: Rc<str>,
+    loaded: Rc<LoadedOriginal>,
+    /// Its items by text, learnt when it is planned against a second time.
+    known: Option<Rc<KnownItems>>,
+}
+
+/// An original to plan against.
+struct Against {
+    loaded: Rc<LoadedOriginal>,
+    known: Option<Rc<KnownItems>>,
+}
+
 impl Last {
-    fn for_text(&self, text: &str) -> Option<Rc<LoadedOriginal>> {
-        let (kept, loaded) = self.kept.as_ref()?;
-        (**kept == *text).then(|| loaded.clone())
+    /// The kept original, if `is_it`, for one more plan.
+    fn again(&mut self, is_it: impl FnOnce(&Kept) -> bool) -> Option<Against> {
+        let kept = self.kept.as_mut().filter(|k| is_it(k))?;
+        if kept.known.is_none() {
+            kept.known = KnownItems::read(kept.text.clone()).ok().map(Rc::new);
+        }
+        Some(Against {
+            loaded: kept.loaded.clone(),
+            known: kept.known.clone(),
+        })
     }
 
     fn keep(&mut self, text: &str, loaded: Rc<LoadedOriginal>) {
-        self.kept = Some((text.into(), loaded));
+        self.kept = Some(Kept {
+            text: text.into(),
+            loaded,
+            known: None,
+        });
         self.serial += 1;
     }
 }

@@ -16,13 +16,14 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = stringify)]
     fn json_stringify(v: &JsValue) -> Result<JsValue, JsValue>;
 
-    /// The platform's UTF-8 encoder: for long texts far faster than the glue's own
-    /// character-by-character copy.
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
+}
+
+#[wasm_bindgen(module = "/src/js/encode_into.js")]
+extern "C" {
+    /// Writes `text` as UTF-8 into wasm memory at `at`: the bytes written, or -1 when `room`
+    /// bytes are too few.
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into(text: &JsValue, memory: &JsValue, at: u32, room: u32) -> i32;
 }
 
 #[wasm_bindgen(module = "/src/session/answer.js")]
@@ -31,6 +32,16 @@ extern "C" {
     /// the next answer may refer to.
     #[wasm_bindgen(catch, js_name = sessionAnswer)]
     fn session_answer(text: &str, state: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+#[wasm_bindgen(module = "/src/js/same_original.js")]
+extern "C" {
+    /// A copy of the value `text` spells, for [`same_as_copy`].
+    #[wasm_bindgen(catch, js_name = copyOfText)]
+    fn copy_of_text(text: &JsValue) -> Result<JsValue, JsValue>;
+    /// Whether `JSON.stringify(value)` is the text `copy` was made from (false when unsure).
+    #[wasm_bindgen(catch, js_name = sameAsCopy)]
+    fn same_as_copy(value: &JsValue, copy: &JsValue) -> Result<bool, JsValue>;
 }
 
 #[wasm_bindgen(module = "/src/js/lazy_preview.js")]
@@ -51,11 +62,40 @@ extern "C" {
 type PreviewOf = Closure<dyn Fn(f64, JsValue, JsValue, JsValue) -> JsValue>;
 
 thread_local! {
-    static ENCODER: TextEncoder = TextEncoder::new();
-    /// The JS text of the original `api::plan_edit` keeps, and the number that names it there.
-    static KEPT_ORIGINAL: std::cell::RefCell<Option<(JsValue, u64)>> = const { std::cell::RefCell::new(None) };
+    static MEMORY: JsValue = wasm_bindgen::memory();
+    static KEPT_ORIGINAL: std::cell::RefCell<Option<KeptText>> = const { std::cell::RefCell::new(None) };
     /// What a `planEdit` answer calls when its `preview` is first read.
     static PREVIEW_OF: PreviewOf = Closure::new(preview_of);
+}
+
+/// The JS text of the original `api::plan_edit` keeps, and the number that names it there.
+struct KeptText {
+    text: JsValue,
+    serial: u64,
+    /// Made once the same original comes again: then it is told by a walk, not by its text.
+    copy: Option<JsValue>,
+}
+
+/// The kept original's text and number, if `original` is that one (a walk beside its copy).
+fn kept_by_walk(original: &JsValue) -> Option<(JsValue, u64)> {
+    KEPT_ORIGINAL.with(|k| {
+        let k = k.borrow();
+        let k = k.as_ref()?;
+        let same = same_as_copy(original, k.copy.as_ref()?).unwrap_or(false);
+        same.then(|| (k.text.clone(), k.serial))
+    })
+}
+
+/// The kept original's number, if `text` is its text (`===` on the two JS strings).
+fn kept_by_text(text: &JsValue) -> Option<u64> {
+    KEPT_ORIGINAL.with(|k| {
+        let mut k = k.borrow_mut();
+        let k = k.as_mut().filter(|k| k.text == *text)?;
+        if k.copy.is_none() {
+            k.copy = copy_of_text(text).ok();
+        }
+        Some(k.serial)
+    })
 }
 
 /// The preview of a plan `planEdit` made from these texts: from what the module still holds for
@@ -69,18 +109,26 @@ fn preview_of(ticket: f64, original: JsValue, draft: JsValue, context: JsValue) 
 }
 
 /// A JS string as a Rust `String`. Short ones go through the glue; long ones are encoded by the
-/// platform and copied into wasm memory in one block.
+/// platform straight into wasm memory.
 fn rust_string(s: &JsValue) -> Option<String> {
     const LONG: u32 = 64;
     let len = s.dyn_ref::<JsString>()?.length();
     if len < LONG {
         return s.as_string();
     }
-    let bytes = ENCODER.with(|e| e.encode(s));
-    let mut buf = vec![0u8; bytes.length() as usize];
-    bytes.copy_to(&mut buf);
-    // TextEncoder writes well-formed UTF-8 (a lone surrogate becomes U+FFFD).
-    String::from_utf8(buf).ok()
+    // Most texts are ASCII (one byte per UTF-16 unit); three bytes per unit always do.
+    for room in [len as usize, 3 * len as usize] {
+        let mut buf: Vec<u8> = Vec::with_capacity(room);
+        let at = buf.as_mut_ptr() as u32;
+        let written = MEMORY.with(|m| encode_into(s, m, at, room as u32));
+        if let Ok(written) = usize::try_from(written) {
+            // SAFETY: the encoder wrote `written <= room` initialised bytes at the buffer's start.
+            unsafe { buf.set_len(written.min(room)) };
+            // TextEncoder writes well-formed UTF-8 (a lone surrogate becomes U+FFFD).
+            return String::from_utf8(buf).ok();
+        }
+    }
+    None
 }
 
 fn text(v: &JsValue, argument: &'static str) -> Result<String, JsValue> {
@@ -179,26 +227,34 @@ pub fn plan_edit(
     #[wasm_bindgen(unchecked_param_type = "CommitDraft")] draft: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EditContext")] context: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let o = stringified(&original, "original")?;
+    let walked = kept_by_walk(&original);
+    let o = match &walked {
+        Some((text, _)) => text.clone(),
+        None => stringified(&original, "original")?,
+    };
     let (ds, cs) = (
         stringified(&draft, "draft")?,
         stringified(&context, "context")?,
     );
     let d = rust_string(&ds).ok_or_else(|| not_json(&draft, "draft"))?;
     let c = rust_string(&cs).ok_or_else(|| not_json(&context, "context"))?;
-    // The original's text as JS holds it: when it is the one the API keeps (`===` on the two
-    // strings, done by the engine), it is not copied in and compared again.
-    let kept = KEPT_ORIGINAL.with(|k| match &*k.borrow() {
-        Some((text, serial)) if *text == o => Some(*serial),
-        _ => None,
-    });
+    // When the original is the one the API keeps, its text is not copied in and compared again.
+    let kept = walked
+        .map(|(_, serial)| serial)
+        .or_else(|| kept_by_text(&o));
     let head = match kept.and_then(|serial| api::plan_edit_kept_head(serial, &d, &c)) {
         Some(head) => head,
         None => {
             let text = rust_string(&o).ok_or_else(|| not_json(&original, "original"))?;
             let head = api::plan_edit_head(&text, &d, &c);
             let serial = api::kept_original(&text);
-            KEPT_ORIGINAL.with(|k| *k.borrow_mut() = serial.map(|s| (o.clone(), s)));
+            KEPT_ORIGINAL.with(|k| {
+                *k.borrow_mut() = serial.map(|serial| KeptText {
+                    text: o.clone(),
+                    serial,
+                    copy: None,
+                })
+            });
             head
         }
     }

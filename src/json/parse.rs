@@ -26,6 +26,35 @@ impl std::fmt::Display for ParseError {
 }
 
 pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
+    parse_with(text, None)
+}
+
+/// Told about the items of a commit's two schedules (`/access_schedule/schedule_items` is
+/// schedule 0, `/invoice_schedule/schedule_items` schedule 1) as the parser meets them, in order.
+/// Only the last occurrence of a repeated key counts, as in [`Value::get`].
+pub trait ItemWatch {
+    /// The schedule's items are met (again): forget what was said about it before.
+    fn restart(&mut self, schedule: usize);
+    /// The item that starts at byte `at` of `text`: the length of its text if the watcher
+    /// already knows that text as a whole JSON object ending in `}`. A known item is not parsed;
+    /// `null` stands in its place.
+    fn known(&mut self, schedule: usize, text: &str, at: usize) -> Option<usize>;
+    /// An item that was parsed: it spans `at..end` of the text.
+    fn parsed(&mut self, schedule: usize, at: usize, end: usize);
+}
+
+/// [`parse`], telling `watch` about the schedule items.
+pub fn parse_watching<'a>(
+    text: &'a str,
+    watch: &mut dyn ItemWatch,
+) -> Result<Value<'a>, ParseError> {
+    parse_with(text, Some(watch))
+}
+
+fn parse_with<'a>(
+    text: &'a str,
+    watch: Option<&mut dyn ItemWatch>,
+) -> Result<Value<'a>, ParseError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(ParseError::TooLarge);
     }
@@ -33,6 +62,9 @@ pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
         s: text,
         b: text.as_bytes(),
         i: 0,
+        watch,
+        schedule: None,
+        items: None,
     };
     p.ws();
     let v = p.value(0)?;
@@ -43,13 +75,18 @@ pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
     Ok(v)
 }
 
-struct Parser<'a> {
+struct Parser<'a, 'w> {
     s: &'a str,
     b: &'a [u8],
     i: usize,
+    watch: Option<&'w mut dyn ItemWatch>,
+    /// Inside the value of the root key of this schedule.
+    schedule: Option<usize>,
+    /// Inside the value of that schedule's `schedule_items` key.
+    items: Option<usize>,
 }
 
-impl<'a> Parser<'a> {
+impl<'a> Parser<'a, '_> {
     fn err(&self, what: &'static str) -> ParseError {
         ParseError::Syntax(self.i, what)
     }
@@ -104,9 +141,28 @@ impl<'a> Parser<'a> {
         if self.eat(b']') {
             return Ok(Value::Array(items));
         }
+        // Depth 3 under the flag is the `schedule_items` array itself (root object 1, schedule 2).
+        let watched = if depth == 3 { self.items } else { None };
         loop {
             self.ws();
-            items.push(self.value(depth)?);
+            match (watched, self.watch.as_deref_mut()) {
+                (Some(s), Some(w)) => {
+                    let at = self.i;
+                    match w.known(s, self.s, at) {
+                        Some(len) => {
+                            self.i += len;
+                            items.push(Value::Null);
+                        }
+                        None => {
+                            items.push(self.value(depth)?);
+                            if let Some(w) = self.watch.as_deref_mut() {
+                                w.parsed(s, at, self.i);
+                            }
+                        }
+                    }
+                }
+                _ => items.push(self.value(depth)?),
+            }
             self.ws();
             if self.eat(b']') {
                 return Ok(Value::Array(items));
@@ -140,7 +196,11 @@ impl<'a> Parser<'a> {
                 return Err(self.err("expected :"));
             }
             self.ws();
-            let v = self.value(depth)?;
+            let v = if self.watch.is_some() && depth <= 2 {
+                self.watched_value(depth, &key)?
+            } else {
+                self.value(depth)?
+            };
             entries.push((key, v));
             self.ws();
             if self.eat(b'}') {
@@ -152,10 +212,34 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The value of `key` in an object at `depth`, noting whether it is a schedule or its items.
+    fn watched_value(&mut self, depth: usize, key: &str) -> Result<Value<'a>, ParseError> {
+        let outer = (self.schedule, self.items);
+        if depth == 1 {
+            self.schedule = match key {
+                "access_schedule" => Some(0),
+                "invoice_schedule" => Some(1),
+                _ => None,
+            };
+            self.items = None;
+            if let (Some(s), Some(w)) = (self.schedule, self.watch.as_deref_mut()) {
+                w.restart(s);
+            }
+        } else {
+            self.items = self.schedule.filter(|_| key == "schedule_items");
+            if let (Some(s), Some(w)) = (self.items, self.watch.as_deref_mut()) {
+                w.restart(s);
+            }
+        }
+        let v = self.value(depth);
+        (self.schedule, self.items) = outer;
+        v
+    }
+
     fn number(&mut self) -> Result<Value<'a>, ParseError> {
         let start = self.i;
         self.eat(b'-');
-        let digits = |p: &mut Parser<'a>| {
+        let digits = |p: &mut Parser<'a, '_>| {
             let s = p.i;
             while p.i < p.b.len() && p.b[p.i].is_ascii_digit() {
                 p.i += 1;

@@ -2,11 +2,22 @@
 //! absent, `null`, unreadable or a value.
 
 use super::commit::{read_hierarchy, read_specifier};
+use super::known_items::Reused;
 use super::Reader;
 use crate::json::{Path, Value};
 use crate::model::*;
 
 pub fn read_draft(r: &mut Reader<'_>, v: &Value<'_>) -> CommitDraft {
+    read_draft_reusing(r, v, None)
+}
+
+/// [`read_draft`] of a draft parsed with [`Reused`] watching: the items it found stand as `null`
+/// in `v` and are taken from the known ones.
+pub fn read_draft_reusing(
+    r: &mut Reader<'_>,
+    v: &Value<'_>,
+    reused: Option<&Reused<'_>>,
+) -> CommitDraft {
     let root = Path::Root;
     let mut d = CommitDraft {
         name: r.field(v, "name", &root, Reader::string),
@@ -28,8 +39,12 @@ pub fn read_draft(r: &mut Reader<'_>, v: &Value<'_>) -> CommitDraft {
             r.list(v, p, read_specifier)
         }),
         hierarchy_configuration: r.field(v, "hierarchy_configuration", &root, read_hierarchy),
-        access_schedule: r.field(v, "access_schedule", &root, read_access_schedule),
-        invoice_schedule: r.field(v, "invoice_schedule", &root, read_invoice_schedule),
+        access_schedule: r.field(v, "access_schedule", &root, |r, v, p| {
+            read_access_schedule(r, v, p, reused)
+        }),
+        invoice_schedule: r.field(v, "invoice_schedule", &root, |r, v, p| {
+            read_invoice_schedule(r, v, p, reused)
+        }),
         frozen: Default::default(),
     };
     for key in FROZEN_KEYS {
@@ -50,14 +65,21 @@ fn read_access_schedule(
     r: &mut Reader<'_>,
     v: &Value<'_>,
     path: &Path<'_>,
+    reused: Option<&Reused<'_>>,
 ) -> Option<AccessScheduleDraft> {
     r.expect_object(v, path).then_some(())?;
     Some(AccessScheduleDraft {
         credit_type: v.get("credit_type").map(|c| c.clone().into_owned()),
         schedule_items: r.field(v, "schedule_items", path, |r, v, p| {
+            let mut at = 0;
             r.list(v, p, |r, item, p| {
-                r.expect_object(item, p)
-                    .then(|| read_access_item(r, item, p))
+                at += 1;
+                match reused.and_then(|u| u.access(at - 1)) {
+                    Some(known) => Some(known.clone()),
+                    None => r
+                        .expect_object(item, p)
+                        .then(|| read_access_item(r, item, p)),
+                }
             })
         }),
     })
@@ -67,15 +89,22 @@ fn read_invoice_schedule(
     r: &mut Reader<'_>,
     v: &Value<'_>,
     path: &Path<'_>,
+    reused: Option<&Reused<'_>>,
 ) -> Option<InvoiceScheduleDraft> {
     r.expect_object(v, path).then_some(())?;
     Some(InvoiceScheduleDraft {
         credit_type: v.get("credit_type").map(|c| c.clone().into_owned()),
         do_not_invoice: v.get("do_not_invoice").map(|c| c.clone().into_owned()),
         schedule_items: r.field(v, "schedule_items", path, |r, v, p| {
+            let mut at = 0;
             r.list(v, p, |r, item, p| {
-                r.expect_object(item, p)
-                    .then(|| read_invoice_item(r, item, p))
+                at += 1;
+                match reused.and_then(|u| u.invoice(at - 1)) {
+                    Some(known) => Some(known.clone()),
+                    None => r
+                        .expect_object(item, p)
+                        .then(|| read_invoice_item(r, item, p)),
+                }
             })
         }),
     })

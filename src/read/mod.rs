@@ -6,6 +6,7 @@ pub mod context;
 pub mod create;
 pub mod draft;
 pub mod field;
+pub mod known_items;
 pub mod payload;
 
 pub use context::{Context, InvoiceStatus};

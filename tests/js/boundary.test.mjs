@@ -94,6 +94,14 @@ test('a lone surrogate in a name is carried, not a crash', () => {
   assert.equal(plan.payload.name, 'a\ufffdb');
 });
 
+test('text of every width crosses whole: ASCII, two-, three- and four-byte characters, lone surrogates', () => {
+  for (const name of ['é'.repeat(70), '€'.repeat(200), '😀'.repeat(100), 'a'.repeat(63) + '\ud800', '\udc00x'.repeat(40), 'ascii '.repeat(30) + 'ü']) {
+    const plan = api.planEdit(original, { ...draft, name }, context);
+    assert.equal(plan.payload.name, name.replace(/[\ud800-\udfff]/gu, '\ufffd'), name.slice(0, 10));
+    assert.equal(plan.preview.name, plan.payload.name);
+  }
+});
+
 test('a 60,000-item schedule is refused with an issue, not a stall', () => {
   const big = { ...original, access_schedule: { schedule_items: new Array(60_000).fill(original.access_schedule.schedule_items[0]) } };
   const plan = api.planEdit(original, big, context);
