@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Size report: the wasm package (pkg/commit_editor_bg.wasm + pkg/commit_editor.js) raw, gzip -9 and brotli -11,
 // next to minified browser bundles (esbuild --minify) of both baselines. `node bench/size.mjs`
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { minified } from "./lib/build.mjs";
 import { BENCH } from "./lib/deps.mjs";
@@ -21,7 +21,13 @@ const rows = [];
 const wasmFile = `${PKG}/commit_editor_bg.wasm`, glueFile = `${PKG}/commit_editor.js`;
 if (existsSync(wasmFile) && existsSync(glueFile)) {
   const w = sizes(readFileSync(wasmFile)), g = sizes(readFileSync(glueFile));
-  rows.push(["pkg/commit_editor_bg.wasm", w], ["pkg/commit_editor.js (glue)", g], ["wasm + glue", add(w, g)]);
+  // The glue's snippets (pkg/snippets/**.js) load with it, so they count as glue.
+  const snippetFiles = existsSync(`${PKG}/snippets`)
+    ? readdirSync(`${PKG}/snippets`, { recursive: true }).filter((f) => String(f).endsWith(".js")).map((f) => `${PKG}/snippets/${f}`)
+    : [];
+  const s = snippetFiles.map((f) => sizes(readFileSync(f))).reduce(add, { raw: 0, gzip: 0, brotli: 0 });
+  rows.push(["pkg/commit_editor_bg.wasm", w], ["pkg/commit_editor.js (glue)", g], [`pkg/snippets/ (${snippetFiles.length} files, each compressed)`, s]);
+  rows.push(["wasm + glue", add(add(w, g), s)]);
 } else console.log(`note: ${wasmFile} or ${glueFile} does not exist (build the package first): wasm sizes skipped`);
 rows.push(["hand-written baseline (min.js)", sizes(await minified("src/baseline-handwritten.ts"))]);
 rows.push(["jsondiffpatch+zod baseline (min.js)", sizes(await minified("src/baseline-library.ts"))]);

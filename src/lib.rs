@@ -11,6 +11,7 @@ pub mod origin;
 pub mod plan;
 pub mod read;
 pub mod session;
+pub mod sort;
 pub mod values;
 
 #[cfg(target_arch = "wasm32")]

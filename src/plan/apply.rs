@@ -84,7 +84,7 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
             items.push(Access::from_add(Id::placeholder(next_id), a));
             next_id += 1;
         }
-        items.sort_by_key(|i| (i.starting_at, i.ending_before));
+        crate::sort::sort_by_key(items, |i| (i.starting_at, i.ending_before));
         if let Some(ledger) = &mut c.ledger {
             // Entries of removed segments go with them (R10).
             ledger.retain(|e| e.segment_id().map_or(true, |s| !removed.contains(&s)));
@@ -139,7 +139,7 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
             });
             next_id += 1;
         }
-        items.sort_by_key(|i| i.timestamp);
+        crate::sort::sort_by_key(items, |i| i.timestamp);
     }
     Ok(c)
 }

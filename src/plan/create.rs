@@ -522,7 +522,7 @@ fn build_preview(
         .iter()
         .map(|a| Access::from_add(id(), a))
         .collect();
-    access_items.sort_by_key(|i| (i.starting_at, i.ending_before));
+    crate::sort::sort_by_key(&mut access_items, |i| (i.starting_at, i.ending_before));
     let invoice_schedule = d.invoice.as_ref().map(|i| {
         let listed = invoice.unwrap_or(&[]).iter().filter_map(|a| {
             let (amount, quantity, unit_price) = add_pricing(a).and_then(Pricing::resolve)?;
@@ -542,7 +542,7 @@ fn build_preview(
                 invoice_id: None,
             })
             .collect();
-        items.sort_by_key(|i| i.timestamp);
+        crate::sort::sort_by_key(&mut items, |i| i.timestamp);
         InvoiceSchedule {
             credit_type: Some(preview_credit_type(i.credit_type_id)),
             do_not_invoice: Some(i.do_not_invoice.unwrap_or(false)),

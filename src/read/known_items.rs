@@ -65,7 +65,7 @@ impl KnownItems {
                 .enumerate()
                 .filter_map(|(k, span)| Some((prefix_hash(bytes.get(span.clone())?)?, k as u32)))
                 .collect();
-            index.sort_unstable();
+            crate::sort::sort(&mut index);
             known.by_prefix[s] = index;
         }
         Ok(known)

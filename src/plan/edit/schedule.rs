@@ -195,7 +195,7 @@ impl<K: Kind> Schedule<K> {
             )
             .chain(flags.into_iter().flatten());
         out.extend(keys.filter_map(|&k| Some((self.position(k)?, k))));
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out.dedup();
         out
     }
@@ -288,7 +288,7 @@ impl<K: Kind> Schedule<K> {
         }
         fresh.total = total;
         if fresh.overlap.is_some() {
-            entries.sort_unstable();
+            crate::sort::sort(&mut entries);
             let touched = |k: u32| fresh.slots[k as usize].eval.touched();
             let flags: FastSet<u32> = entries
                 .windows(2)

@@ -328,7 +328,7 @@ fn set_field<T: Clone + Ord>(
 ) -> Patch<Vec<T>> {
     let normal = |v: &[T]| {
         let mut s = v.to_vec();
-        s.sort();
+        crate::sort::sort(&mut s);
         s.dedup();
         s
     };
