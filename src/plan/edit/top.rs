@@ -348,9 +348,13 @@ fn set_field<T: Clone + Ord>(
     let shown = |v: &[T]| (!v.is_empty()).then(|| view(v.to_vec()));
     let draft_order = match f {
         Field::Set(v) => {
-            let mut seen = std::collections::BTreeSet::new();
+            // First occurrences, found in the sorted distinct list (no set type per `T`).
+            let mut seen = vec![false; after.len()];
             v.iter()
-                .filter(|x| seen.insert((*x).clone()))
+                .filter(|x| match after.binary_search(x) {
+                    Ok(k) => !std::mem::replace(&mut seen[k], true),
+                    Err(_) => false,
+                })
                 .cloned()
                 .collect()
         }
