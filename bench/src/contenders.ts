@@ -49,7 +49,20 @@ function wasmContenders(w: WasmApi): Contender[] {
     id: "wasm", label: "wasm planEdit (one-shot)",
     prepare: (c) => ({ run: () => w.planEdit(c.original, c.draft, c.context), check: verdict(w.planEdit(c.original, c.draft, c.context), c.expected) }),
   };
-  if (typeof w.CommitEditor !== "function") return [one];
+  /** The same, but the module has not seen the original: each call alternates between two spellings of
+   *  it (the key order differs, the commit does not), so nothing kept from the last call applies. */
+  const cold: Contender = {
+    id: "wasm-new", label: "wasm planEdit, new original",
+    prepare: (c) => {
+      const { id, ...rest } = c.original;
+      const spellings = [c.original, { ...rest, id } as Commit];
+      let i = 0;
+      const step = () => w.planEdit(spellings[i++ & 1], c.draft, c.context);
+      const check = [verdict(step(), c.expected), verdict(step(), c.expected)].find((v) => v !== "ok") ?? "ok";
+      return { run: step, check };
+    },
+  };
+  if (typeof w.CommitEditor !== "function") return [one, cold];
   const Editor = w.CommitEditor;
   const sess: Contender = {
     id: "sess", label: "keystroke: wasm editor.set",
@@ -63,7 +76,7 @@ function wasmContenders(w: WasmApi): Contender[] {
       return { run: step, check, dispose: () => editor.free?.() };
     },
   };
-  return [one, sess];
+  return [one, cold, sess];
 }
 
 export function contenders(w: WasmApi | null): Contender[] {

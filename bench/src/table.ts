@@ -27,6 +27,7 @@ const PAIRS: [string, string, string][] = [
   ["wasm", "hand", "wasm planEdit ÷ hand-written"],
   ["wasm", "lib", "wasm planEdit ÷ library"],
   ["wasm", "floor", "wasm planEdit ÷ floor"],
+  ["wasm-new", "lib", "wasm planEdit with an original it has not seen ÷ library"],
   ["hand-key", "sess", "hand re-plan ÷ wasm keystroke (speed-up)"],
 ];
 

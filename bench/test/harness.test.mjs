@@ -26,7 +26,7 @@ test("a correct wasm-shaped package is timed and passes every check", async () =
   const cells = await b.runBench(QUICK, api, (l) => lines.push(l));
   assert.equal(cells.length, 3);
   for (const c of cells) {
-    assert.deepEqual(c.rows.map((r) => r.id), ["floor", "hand", "lib", "hand-key", "wasm", "sess"]);
+    assert.deepEqual(c.rows.map((r) => r.id), ["floor", "hand", "lib", "hand-key", "wasm", "wasm-new", "sess"]);
     for (const r of c.rows) assert.ok(["ok", "ref", "-"].includes(r.check), `${c.scenario} ${r.id}: ${r.check}`);
   }
   assert.match(lines.at(-1), /every answer matched/);
@@ -39,8 +39,9 @@ test("a package whose payload is wrong is reported, not hidden", async () => {
   const cells = await b.runBench({ ...QUICK, scenarios: ["one-field"] }, api, (l) => lines.push(l));
   const rows = Object.fromEntries(cells[0].rows.map((r) => [r.id, r.check]));
   assert.match(rows.wasm, /^MISMATCH/);
+  assert.match(rows["wasm-new"], /^MISMATCH/);
   assert.match(rows.sess, /^MISMATCH/);
-  assert.match(lines.at(-1), /checks failed: 10\/one-field wasm, 10\/one-field sess/);
+  assert.match(lines.at(-1), /checks failed: 10\/one-field wasm, 10\/one-field wasm-new, 10\/one-field sess/);
 });
 
 test("a package without planEdit is skipped with a note", () => {
