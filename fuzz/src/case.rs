@@ -481,6 +481,7 @@ impl Exec {
                 self.stats[0] += 1;
                 if f == Fun::PlanEdit {
                     self.own_payload_applies(&args, &s);
+                    self.same_as_from_scratch(&args, &s);
                 }
                 Some(s)
             }
@@ -527,6 +528,42 @@ impl Exec {
                     "applyEdit refused planEdit's own payload: {} at {}: {}",
                     e.code, e.path, e.message
                 )),
+            },
+        );
+        if let Err(f) = r {
+            self.failures.push(f);
+        }
+    }
+
+    /// What `planEdit` keeps between calls (the last original, its items by text) never changes an
+    /// answer: it equals a plan made from scratch from the same texts.
+    fn same_as_from_scratch(&mut self, args: &[Option<String>], plan: &str) {
+        let text = |i: usize| {
+            args.get(i)
+                .cloned()
+                .flatten()
+                .unwrap_or_else(|| "null".into())
+        };
+        let (o, d, c) = (text(0), text(1), text(2));
+        self.calls += 1;
+        let r = guard(
+            "plan_edit from scratch",
+            || Call::Api(Fun::PlanEdit, args.to_vec()),
+            || {
+                let (Ok(o), Ok(d), Ok(c)) = (json::parse(&o), json::parse(&d), json::parse(&c))
+                else {
+                    return Ok(());
+                };
+                let fresh = api::to_json(&commit_editor::plan::edit::plan_edit(&o, &d, &c));
+                if fresh == plan {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "planEdit differs from a plan made from scratch:\n  answer {}\n  fresh  {}",
+                        cut(plan),
+                        cut(&fresh)
+                    ))
+                }
             },
         );
         if let Err(f) = r {

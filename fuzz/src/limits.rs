@@ -198,19 +198,40 @@ pub fn check_all() -> (usize, Vec<Failure>) {
     let amount_path = "/access_schedule/schedule_items/0/amount";
     run(
         "amounts a JavaScript number holds are exact, others are number_out_of_range",
-        Call::Api(Fun::PlanEdit, vec![Some(original.clone()), Some(commit(1, "A", &too_fine)), Some(context())]),
+        Call::Api(
+            Fun::PlanEdit,
+            vec![
+                Some(original.clone()),
+                Some(commit(1, "A", &too_fine)),
+                Some(context()),
+            ],
+        ),
         &|| {
             for ok in [&largest, &finest, &format!("-{finest}")] {
-                let (n, _) = plan_issues(&original, &commit(1, "A", ok), "number_out_of_range", amount_path)?;
+                let (n, _) = plan_issues(
+                    &original,
+                    &commit(1, "A", ok),
+                    "number_out_of_range",
+                    amount_path,
+                )?;
                 expect(n == 0, || format!("amount {ok} refused"))?;
             }
             let plan = api::plan_edit(&original, &commit(1, "A", &largest), &context())
                 .map_err(|e| e.code.to_owned())?;
             let sent = api::to_json(&plan.payload);
-            expect(sent.contains(&largest), || format!("the payload for amount {largest} is {sent}"))?;
+            expect(sent.contains(&largest), || {
+                format!("the payload for amount {largest} is {sent}")
+            })?;
             for bad in [&too_big, &too_fine, &too_many_digits] {
-                let (n, payload) = plan_issues(&original, &commit(1, "A", bad), "number_out_of_range", amount_path)?;
-                expect(n == 1 && !payload, || format!("amount {bad} not refused as number_out_of_range"))?;
+                let (n, payload) = plan_issues(
+                    &original,
+                    &commit(1, "A", bad),
+                    "number_out_of_range",
+                    amount_path,
+                )?;
+                expect(n == 1 && !payload, || {
+                    format!("amount {bad} not refused as number_out_of_range")
+                })?;
             }
             Ok(())
         },
