@@ -109,14 +109,18 @@ pub fn plan_edit(original: &str, draft: &str, context: &str) -> Result<EditPlan,
 
 /// The loaded original spelled `text`: the kept one, or read now and kept.
 fn loaded_original(text: &str) -> Result<Against, ApiError> {
-    if let Some(kept) = LAST_ORIGINAL.with(|last| last.borrow_mut().again(|k| *k.text == *text)) {
+    if let Some(kept) = LAST_ORIGINAL.with(|last| {
+        last.borrow_mut()
+            .again(|k| json::bytes::same(k.text.as_bytes(), text.as_bytes()))
+    }) {
         return Ok(kept);
     }
     let loaded = Rc::new(EditState::load_original(&object(text, "original")?));
-    LAST_ORIGINAL.with(|last| last.borrow_mut().keep(text, loaded.clone()));
+    let serial = LAST_ORIGINAL.with(|last| last.borrow_mut().keep(text, loaded.clone()));
     Ok(Against {
         loaded,
         known: None,
+        serial,
     })
 }
 
@@ -125,7 +129,8 @@ fn loaded_original(text: &str) -> Result<Against, ApiError> {
 pub fn kept_original(text: &str) -> Option<u64> {
     LAST_ORIGINAL.with(|last| {
         let last = last.borrow();
-        (*last.kept.as_ref()?.text == *text).then_some(last.serial)
+        let kept = last.kept.as_ref()?;
+        json::bytes::same(kept.text.as_bytes(), text.as_bytes()).then_some(last.serial)
     })
 }
 
@@ -178,6 +183,8 @@ fn draft_of(text: &str, known: Option<&KnownItems>) -> Result<CommitDraft, ApiEr
 pub struct PlanHead {
     pub text: String,
     pub ticket: u64,
+    /// The number of the original it was planned against, kept now (see [`kept_original`]).
+    pub original: u64,
 }
 
 /// [`plan_edit`] with the preview left for later: it is as large as the commit and most callers
@@ -204,7 +211,11 @@ fn head_against(original: &Against, draft: &str, context: &str) -> Result<PlanHe
         changes: &a.changes,
     });
     let ticket = PENDING_PREVIEW.with(|p| p.borrow_mut().hold(state.original, a.payload));
-    Ok(PlanHead { text, ticket })
+    Ok(PlanHead {
+        text,
+        ticket,
+        original: original.serial,
+    })
 }
 
 /// The preview of the plan that got `ticket`, as JSON text, while no later plan took its place
@@ -270,6 +281,7 @@ struct Kept {
 struct Against {
     loaded: Rc<LoadedOriginal>,
     known: Option<Rc<KnownItems>>,
+    serial: u64,
 }
 
 impl Last {
@@ -282,16 +294,18 @@ impl Last {
         Some(Against {
             loaded: kept.loaded.clone(),
             known: kept.known.clone(),
+            serial: self.serial,
         })
     }
 
-    fn keep(&mut self, text: &str, loaded: Rc<LoadedOriginal>) {
+    fn keep(&mut self, text: &str, loaded: Rc<LoadedOriginal>) -> u64 {
         self.kept = Some(Kept {
             text: text.into(),
             loaded,
             known: None,
         });
         self.serial += 1;
+        self.serial
     }
 }
 

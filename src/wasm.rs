@@ -247,7 +247,7 @@ pub fn plan_edit(
         None => {
             let text = rust_string(&o).ok_or_else(|| not_json(&original, "original"))?;
             let head = api::plan_edit_head(&text, &d, &c);
-            let serial = api::kept_original(&text);
+            let serial = head.as_ref().ok().map(|h| h.original);
             KEPT_ORIGINAL.with(|k| {
                 *k.borrow_mut() = serial.map(|serial| KeptText {
                     text: o.clone(),

@@ -1,5 +1,6 @@
 //! JSON text in and out: the boundary hands the core JSON text, and the core reads it with limits.
 
+pub mod bytes;
 pub mod parse;
 pub mod pointer;
 pub mod value;

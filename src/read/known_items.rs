@@ -80,7 +80,7 @@ impl KnownItems {
         let spans = &self.spans[schedule];
         let starts = |k: usize| {
             let span = spans[k].clone();
-            rest.starts_with(&self.text.as_bytes()[span])
+            crate::json::bytes::starts_with(rest, &self.text.as_bytes()[span])
         };
         if hint < spans.len() && starts(hint) {
             return Some(hint);
