@@ -124,16 +124,6 @@ fn loaded_original(text: &str) -> Result<Against, ApiError> {
     })
 }
 
-/// Which original `plan_edit` keeps, if it is the one spelled `text`: a number that names it for
-/// [`plan_edit_kept`] (so a caller that can tell the same text cheaply need not pass it again).
-pub fn kept_original(text: &str) -> Option<u64> {
-    LAST_ORIGINAL.with(|last| {
-        let last = last.borrow();
-        let kept = last.kept.as_ref()?;
-        json::bytes::same(kept.text.as_bytes(), text.as_bytes()).then_some(last.serial)
-    })
-}
-
 /// The kept original, if it is still the one named `serial`.
 fn kept(serial: u64) -> Option<Against> {
     LAST_ORIGINAL.with(|last| {
@@ -141,15 +131,6 @@ fn kept(serial: u64) -> Option<Against> {
         (last.serial == serial).then_some(())?;
         last.again(|_| true)
     })
-}
-
-/// [`plan_edit`] against the kept original named `serial`; `None` when another one is kept now.
-pub fn plan_edit_kept(
-    serial: u64,
-    draft: &str,
-    context: &str,
-) -> Option<Result<EditPlan, ApiError>> {
-    Some(plan_against(&kept(serial)?, draft, context))
 }
 
 fn plan_against(original: &Against, draft: &str, context: &str) -> Result<EditPlan, ApiError> {
@@ -183,7 +164,8 @@ fn draft_of(text: &str, known: Option<&KnownItems>) -> Result<CommitDraft, ApiEr
 pub struct PlanHead {
     pub text: String,
     pub ticket: u64,
-    /// The number of the original it was planned against, kept now (see [`kept_original`]).
+    /// The number that names the original it was planned against, kept now: it is given back to
+    /// [`plan_edit_kept_head`] while that original is still the kept one.
     pub original: u64,
 }
 
