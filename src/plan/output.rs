@@ -16,7 +16,8 @@ pub struct EditPlan {
     pub issues: Vec<Issue>,
     pub changes: Vec<Change>,
     /// The commit as the server will hold it after the edit; computed from the edit as drafted,
-    /// also when there are errors.
+    /// also when there are errors. In `planEdit`'s answer it is computed when first read (an
+    /// enumerable accessor that then holds the value), from the arguments as they were planned.
     pub preview: Commit,
 }
 
