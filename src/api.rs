@@ -149,9 +149,6 @@ fn draft_of(text: &str, known: Option<&KnownItems>) -> Result<CommitDraft, ApiEr
         let mut reused = Reused::new(known);
         let v = json::parse_watching(text, &mut reused).map_err(|e| parse_error(e, "draft"))?;
         let v = object_value(v, "draft")?;
-        if !reused.any() {
-            return Ok(EditState::read_draft(&v));
-        }
         if let Some(d) = read_reusing(&v, &reused) {
             return Ok(d);
         }

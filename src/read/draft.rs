@@ -71,16 +71,7 @@ fn read_access_schedule(
     Some(AccessScheduleDraft {
         credit_type: v.get("credit_type").map(|c| c.clone().into_owned()),
         schedule_items: r.field(v, "schedule_items", path, |r, v, p| {
-            let mut at = 0;
-            r.list(v, p, |r, item, p| {
-                at += 1;
-                match reused.and_then(|u| u.access(at - 1)) {
-                    Some(known) => Some(known.clone()),
-                    None => r
-                        .expect_object(item, p)
-                        .then(|| read_access_item(r, item, p)),
-                }
-            })
+            read_items(r, v, p, |at| reused?.access(at), read_access_item)
         }),
     })
 }
@@ -96,17 +87,27 @@ fn read_invoice_schedule(
         credit_type: v.get("credit_type").map(|c| c.clone().into_owned()),
         do_not_invoice: v.get("do_not_invoice").map(|c| c.clone().into_owned()),
         schedule_items: r.field(v, "schedule_items", path, |r, v, p| {
-            let mut at = 0;
-            r.list(v, p, |r, item, p| {
-                at += 1;
-                match reused.and_then(|u| u.invoice(at - 1)) {
-                    Some(known) => Some(known.clone()),
-                    None => r
-                        .expect_object(item, p)
-                        .then(|| read_invoice_item(r, item, p)),
-                }
-            })
+            read_items(r, v, p, |at| reused?.invoice(at), read_invoice_item)
         }),
+    })
+}
+
+/// A schedule's items: each one the parser found among the known items is taken from there, the
+/// others are read.
+fn read_items<'k, T: Clone + 'k>(
+    r: &mut Reader<'_>,
+    v: &Value<'_>,
+    path: &Path<'_>,
+    known: impl Fn(usize) -> Option<&'k T>,
+    read: fn(&mut Reader<'_>, &Value<'_>, &Path<'_>) -> T,
+) -> Option<Vec<T>> {
+    let mut at = 0;
+    r.list(v, path, |r, item, p| {
+        at += 1;
+        match known(at - 1) {
+            Some(item) => Some(item.clone()),
+            None => r.expect_object(item, p).then(|| read(r, item, p)),
+        }
     })
 }
 

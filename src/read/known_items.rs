@@ -71,10 +71,6 @@ impl KnownItems {
         Ok(known)
     }
 
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
     /// The known item whose whole text starts `rest`, trying `hint` first.
     fn find(&self, schedule: usize, rest: &[u8], hint: usize) -> Option<usize> {
         let spans = &self.spans[schedule];
@@ -142,11 +138,6 @@ impl<'k> Reused<'k> {
             found: Default::default(),
             hint: [0; 2],
         }
-    }
-
-    /// Whether any item was taken from the known ones (else the parsed draft is complete).
-    pub fn any(&self) -> bool {
-        self.found.iter().flatten().any(Option::is_some)
     }
 
     /// Whether items of this schedule were taken from the known ones.
