@@ -56,7 +56,7 @@ codes! {
     InvalidOriginal = "invalid_original": Error, "The original commit has a field that cannot be read; the path names it.";
     AccessRangeInvalid = "access_range_invalid": Error, "An access segment's `ending_before` is not after its `starting_at` (R7).";
     AccessNotHourAligned = "access_not_hour_aligned": Error, "An access timestamp is not on the hour in UTC (R8).";
-    AccessOverlap = "access_overlap": Warning, "An access segment starts before the previous segment (in start order) ends.";
+    AccessOverlap = "access_overlap": Warning, "An access segment starts before an earlier-starting segment ends (any of them, not only the previous one), and the edit touched one of the two.";
     PricingMissing = "pricing_missing": Error, "An invoice item has neither `amount` nor `quantity` with `unit_price` (R6).";
     PricingIncomplete = "pricing_incomplete": Error, "`quantity` without `unit_price` or the other way round (R6).";
     PricingMismatch = "pricing_mismatch": Error, "`amount` given with `quantity` and `unit_price` but not equal to their product (R6).";

@@ -103,6 +103,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn array_indexes_follow_rfc_6901() {
+        assert_eq!(array_index("0"), Some(0));
+        assert_eq!(array_index("12"), Some(12));
+        for bad in ["", "01", "00", "+1", "-1", "1a", " 1", "1e2"] {
+            assert_eq!(array_index(bad), None, "{bad:?}");
+        }
+        let mut doc = crate::json::parse(r#"{"a":[1,2,3]}"#).unwrap().into_owned();
+        let set = |doc: &mut super::super::Json, p: &str| {
+            set_at(
+                doc,
+                &parse_pointer(p).unwrap(),
+                Some(super::super::Value::Null),
+            )
+        };
+        assert!(set(&mut doc, "/a/01").is_err());
+        assert!(set(&mut doc, "/a/+1").is_err());
+        assert!(set(&mut doc, "/a/1").is_ok());
+    }
+
+    #[test]
     fn renders_and_parses() {
         let root = Path::Root;
         let a = root.key("access_schedule");
@@ -116,6 +136,14 @@ mod tests {
         assert!(parse_pointer("/a~2").is_none());
         assert_eq!(pointer(&["x", "0"]), "/x/0");
     }
+}
+
+/// An RFC 6901 array index: `0`, or digits without a leading zero (`01` and `+1` are not).
+pub fn array_index(token: &str) -> Option<usize> {
+    let digits = !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit());
+    (digits && (token.len() == 1 || !token.starts_with('0')))
+        .then(|| token.parse().ok())
+        .flatten()
 }
 
 /// Sets (or, with `None`, removes) the value at `tokens` inside `root`. The parent must exist; `-`
@@ -138,9 +166,7 @@ pub fn set_at(
                 .find(|(k, _)| k == t)
                 .map(|(_, v)| v)
                 .ok_or(())?,
-            Value::Array(items) => items
-                .get_mut(t.parse::<usize>().map_err(|_| ())?)
-                .ok_or(())?,
+            Value::Array(items) => items.get_mut(array_index(t).ok_or(())?).ok_or(())?,
             _ => return Err(()),
         };
     }
@@ -162,7 +188,7 @@ pub fn set_at(
             let i = if last == "-" {
                 len
             } else {
-                last.parse::<usize>().map_err(|_| ())?
+                array_index(last).ok_or(())?
             };
             match value {
                 Some(v) if i < len => items[i] = v,

@@ -29,6 +29,11 @@ pub const FROZEN_KEYS: &[&str] = &[
     "archived_at",
     "spend_tracker_attributes",
     "cost_basis",
+    // Filled in by Metronome: the same in a draft copied from the original, an error if changed.
+    "created_by",
+    "balance",
+    "ledger",
+    "amount",
 ];
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Tsify)]
@@ -75,7 +80,7 @@ pub struct CommitDraft {
     /// The [`FROZEN_KEYS`] present in the draft, as sent.
     #[serde(flatten)]
     #[tsify(
-        type = "{ id?: unknown; type?: unknown; contract?: unknown; rolled_over_from?: unknown; recurring_commit_id?: unknown; subscription_config?: unknown; custom_fields?: unknown; rollover_fraction?: unknown; uniqueness_key?: unknown; netsuite_sales_order_id?: unknown; salesforce_opportunity_id?: unknown; created_at?: unknown; archived_at?: unknown; spend_tracker_attributes?: unknown; cost_basis?: unknown }"
+        type = "{ id?: unknown; type?: unknown; contract?: unknown; rolled_over_from?: unknown; recurring_commit_id?: unknown; subscription_config?: unknown; custom_fields?: unknown; rollover_fraction?: unknown; uniqueness_key?: unknown; netsuite_sales_order_id?: unknown; salesforce_opportunity_id?: unknown; created_at?: unknown; archived_at?: unknown; spend_tracker_attributes?: unknown; cost_basis?: unknown; created_by?: unknown; balance?: unknown; ledger?: unknown; amount?: unknown }"
     )]
     pub frozen: BTreeMap<String, Json>,
 }

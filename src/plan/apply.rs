@@ -3,7 +3,7 @@
 use super::edit::access::Access;
 use super::edit::invoice::{add_pricing, update_pricing, Pricing};
 use crate::model::*;
-use crate::values::Id;
+use crate::values::{Decimal, Id};
 use std::collections::HashSet;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,6 +110,7 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
             if let Some(t) = u.timestamp {
                 item.timestamp = t;
             }
+            agrees(u.amount, u.quantity, u.unit_price, &path)?;
             if let Some(price) = update_pricing(u) {
                 let Some((amount, quantity, unit_price)) = price.resolve() else {
                     return fail(path, "the amount is too large to compute exactly".into());
@@ -125,6 +126,7 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
         items.retain(|i| !removed.contains(&i.id));
         for (n, a) in edit.add_schedule_items.iter().enumerate() {
             let path = format!("/invoice_schedule/add_schedule_items/{n}");
+            agrees(a.amount, a.quantity, a.unit_price, &path)?;
             let Some((amount, quantity, unit_price)) = add_pricing(a).and_then(Pricing::resolve)
             else {
                 return fail(path, "give amount, or quantity with unit_price (R6)".into());
@@ -142,6 +144,22 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
         crate::sort::sort_by_key(items, |i| i.timestamp);
     }
     Ok(c)
+}
+
+/// R6: `amount` sent with `quantity` and `unit_price` is accepted only when it is their product.
+fn agrees(
+    amount: Option<Decimal>,
+    quantity: Option<Decimal>,
+    unit_price: Option<Decimal>,
+    path: &str,
+) -> Result<(), ApplyError> {
+    match (amount, quantity, unit_price) {
+        (Some(a), Some(q), Some(p)) if q.checked_mul(p) != Some(a) => fail(
+            format!("{path}/amount"),
+            format!("amount {a} is not quantity {q} × unit_price {p} (R6)"),
+        ),
+        _ => Ok(()),
+    }
 }
 
 fn patch<T: Clone>(field: &mut Option<T>, p: &Patch<T>) {

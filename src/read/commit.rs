@@ -156,21 +156,26 @@ fn read_invoice_schedule(
 
 pub fn read_specifier(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Option<Specifier> {
     r.expect_object(v, path).then_some(())?;
-    Some(Specifier {
-        product_id: r.opt(v, "product_id", path, Reader::id),
-        product_tags: r.opt(v, "product_tags", path, |r, v, p| {
-            r.list(v, p, Reader::string)
-        }),
-        pricing_group_values: r.opt(v, "pricing_group_values", path, Reader::string_map),
-        presentation_group_values: r.opt(v, "presentation_group_values", path, Reader::string_map),
-        exclude: r.opt(v, "exclude", path, |r, v, p| {
-            r.list(v, p, |r, e, p| {
-                Some(ExcludeSpecifier {
-                    product_tags: r
-                        .opt(e, "product_tags", p, |r, v, p| r.list(v, p, Reader::string)),
-                })
+    // Every part is read (so each reports its issue) before any failure fails the specifier.
+    let tags = |r: &mut Reader<'_>, v: &Value<'_>, p: &Path<'_>| r.list(v, p, Reader::string);
+    let product_id = r.optional(v, "product_id", path, Reader::id);
+    let product_tags = r.optional(v, "product_tags", path, tags);
+    let pricing = r.optional(v, "pricing_group_values", path, Reader::string_map);
+    let presentation = r.optional(v, "presentation_group_values", path, Reader::string_map);
+    let exclude = r.optional(v, "exclude", path, |r, v, p| {
+        r.list(v, p, |r, e, p| {
+            r.expect_object(e, p).then_some(())?;
+            Some(ExcludeSpecifier {
+                product_tags: r.optional(e, "product_tags", p, tags)?,
             })
-        }),
+        })
+    });
+    Some(Specifier {
+        product_id: product_id?,
+        product_tags: product_tags?,
+        pricing_group_values: pricing?,
+        presentation_group_values: presentation?,
+        exclude: exclude?,
     })
 }
 

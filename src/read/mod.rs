@@ -312,6 +312,21 @@ impl<'i> Reader<'i> {
         read(self, present(obj, key)?, &path.key(key))
     }
 
+    /// An optional key inside a value read as a whole: absent or `null` is `Some(None)`, a value
+    /// that cannot be read is `None`, so the whole value fails with it (its issue is not lost).
+    pub fn optional<T>(
+        &mut self,
+        obj: &Value<'_>,
+        key: &str,
+        path: &Path<'_>,
+        read: impl FnOnce(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match present(obj, key) {
+            None => Some(None),
+            Some(v) => read(self, v, &path.key(key)).map(Some),
+        }
+    }
+
     /// A required key: absent or `null` is reported as `required`.
     pub fn req<T>(
         &mut self,

@@ -398,15 +398,7 @@ impl Session {
         if !self.state.items_editable(section.key()) {
             return None;
         }
-        // RFC 6901 array indexes: digits, no leading zero.
-        let index = &tokens[2];
-        if index.is_empty()
-            || !index.bytes().all(|b| b.is_ascii_digit())
-            || (index.len() > 1 && index.starts_with('0'))
-        {
-            return None;
-        }
-        let at: usize = index.parse().ok()?;
+        let at = crate::json::pointer::array_index(&tokens[2])?;
         (at < self.len(section)).then(|| (section, at, tokens.get(3).map(|t| &**t)))
     }
 

@@ -98,22 +98,26 @@ impl Decimal {
     }
 
     /// Whether a JavaScript number holds this value exactly, so that it survives the trip through
-    /// `JSON.parse` unchanged. Sufficient and cheap: with trailing zeros removed, a significand of
-    /// at most 2^52 is at least one unit of its last digit apart from its neighbours as a double,
-    /// so the double's shortest spelling is these digits; integers up to 2^53 are exact too.
+    /// `JSON.parse` and `JSON.stringify` unchanged: the double nearest it, spelled the shortest
+    /// way (as JavaScript spells it), is this value again. `0.30000000000000004` is such a number;
+    /// `9007199254740993` is not (it reads as …992).
     pub fn fits_js_number(&self) -> bool {
         let m = self.mantissa.unsigned_abs();
         if self.scale == 0 && m <= 1 << 53 {
             return true;
         }
-        // Normalised: a mantissa with a scale has no trailing zero; an integer's are stripped.
-        let Ok(mut m) = u64::try_from(m) else {
-            return false;
-        };
-        while m != 0 && m % 10 == 0 {
-            m /= 10;
+        // Cheap and sufficient for most amounts: with trailing zeros removed, a significand of at
+        // most 2^52 is at least one unit of its last digit apart from its neighbours as a double,
+        // so the double's shortest spelling is these digits.
+        if let Ok(mut small) = u64::try_from(m) {
+            while small != 0 && small % 10 == 0 {
+                small /= 10;
+            }
+            if small <= 1 << 52 {
+                return true;
+            }
         }
-        m <= 1 << 52
+        Decimal::from_f64(self.to_f64()) == Ok(*self)
     }
 
     /// Parses the JSON number grammar (and what a form field holds: surrounding spaces, a leading
@@ -411,6 +415,10 @@ mod tests {
             "123456789012345.6",
             "-4503599627370496",
             "0.000000000000000001",
+            // 17 significant digits, each the shortest spelling of its double (0.1 + 0.2, 100 / 3).
+            "0.30000000000000004",
+            "33.333333333333336",
+            "-9007199254740994",
         ] {
             assert!(d(ok).fits_js_number(), "{ok}");
         }
@@ -419,8 +427,26 @@ mod tests {
             "0.123456789012345678",
             "9999999999999999999",
             "4503599627370497.5",
+            "0.30000000000000001",
+            "33.33333333333333333",
         ] {
             assert!(!d(bad).fits_js_number(), "{bad}");
+        }
+        // Every double in range is one (what a page's numbers are), whatever its digits.
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = f64::from_bits(x) % 1e18;
+            if let Ok(dv) = Decimal::from_f64(v) {
+                assert!(dv.fits_js_number(), "{v:e}");
+            }
+            let cents = (x % 1_000_000_000_000) as f64 / 100.0 / 3.0;
+            assert!(
+                Decimal::from_f64(cents).unwrap().fits_js_number(),
+                "{cents}"
+            );
         }
     }
 

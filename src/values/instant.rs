@@ -293,6 +293,11 @@ impl Instant {
         civil_from_days(self.secs.div_euclid(DAY)).2
     }
 
+    /// Nanoseconds since the epoch (a leap second's nanoseconds run into the next second).
+    pub fn as_nanos(&self) -> i128 {
+        i128::from(self.secs) * 1_000_000_000 + i128::from(self.nanos)
+    }
+
     pub fn timestamp_millis(&self) -> i64 {
         self.secs * 1000 + (self.nanos / 1_000_000) as i64
     }

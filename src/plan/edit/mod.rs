@@ -6,6 +6,7 @@ pub mod access;
 pub mod fast_hash;
 pub mod invoice;
 pub mod kind;
+pub mod overlap;
 pub mod schedule;
 pub mod top;
 

@@ -1,12 +1,12 @@
 //! One schedule of a draft, kept so that changing one item costs what that item costs: each item's
 //! own result is cached, ids are indexed for duplicates and removals, totals run in decimal, and
-//! access segments sit in an ordered index so overlaps are found among neighbours.
+//! access segments sit in an ordered index so overlaps are found near them (`overlap.rs`).
 
 use super::fast_hash::{FastMap, FastSet};
 use super::kind::{ItemEval, Kind};
+use super::overlap::Overlaps;
 use crate::read::Context;
-use crate::values::{Decimal, Id, Instant};
-use std::collections::BTreeSet;
+use crate::values::{Decimal, Id};
 
 pub struct Slot<K: Kind> {
     pub key: u32,
@@ -34,9 +34,8 @@ pub struct Schedule<K: Kind> {
     notable: FastSet<u32>,
     total: Option<Decimal>,
     unreadable: usize,
-    /// `Some` for access segments: `(starting_at, ending_before, key)` in order, and the keys
-    /// whose segment starts before the previous one ends.
-    overlap: Option<(BTreeSet<(Instant, Instant, u32)>, FastSet<u32>)>,
+    /// `Some` for access segments.
+    overlap: Option<Overlaps>,
     /// The last evaluation's generation.
     generations: u64,
 }
@@ -110,7 +109,7 @@ impl<K: Kind> Schedule<K> {
             notable: FastSet::default(),
             total: Some(Decimal::ZERO),
             unreadable: 0,
-            overlap: track_overlap.then(Default::default),
+            overlap: track_overlap.then(Overlaps::default),
             generations: 0,
         }
     }
@@ -183,7 +182,7 @@ impl<K: Kind> Schedule<K> {
 
     /// Keys worth reporting: items with a diff or issues, duplicates and overlaps, in draft order.
     pub fn reportable(&self) -> Vec<(usize, u32)> {
-        let flags = self.overlap.as_ref().map(|(_, f)| f);
+        let flags = self.overlap.as_ref().map(Overlaps::flags);
         let mut out = Vec::with_capacity(self.notable.len() + flags.map_or(0, |f| f.len()));
         let keys = self
             .notable
@@ -209,13 +208,13 @@ impl<K: Kind> Schedule<K> {
         self.dup_ids.contains(&id).then_some(id)
     }
 
+    /// The earlier segment that `key`'s segment is reported as overlapping.
     pub fn overlaps(&self, key: u32) -> Option<u32> {
-        let (index, flags) = self.overlap.as_ref()?;
-        if !flags.contains(&key) {
-            return None;
-        }
-        let (s, e) = self.slot(key)?.eval.range?;
-        index.range(..(s, e, key)).next_back().map(|&(_, _, k)| k)
+        let range = self.slot(key)?.eval.range?;
+        let (slots, pos) = (&self.slots, &self.pos);
+        self.overlap
+            .as_ref()?
+            .culprit(range, key, &|k| touched_in(slots, pos, k))
     }
 
     fn next_generation(&mut self) -> u64 {
@@ -288,14 +287,9 @@ impl<K: Kind> Schedule<K> {
         }
         fresh.total = total;
         if fresh.overlap.is_some() {
-            crate::sort::sort(&mut entries);
-            let touched = |k: u32| fresh.slots[k as usize].eval.touched();
-            let flags: FastSet<u32> = entries
-                .windows(2)
-                .filter(|w| w[0].1 > w[1].0 && (touched(w[0].2) || touched(w[1].2)))
-                .map(|w| w[1].2)
-                .collect();
-            fresh.overlap = Some((entries.into_iter().collect(), flags));
+            let slots = &fresh.slots;
+            let built = Overlaps::build(entries, &|k| slots[k as usize].eval.touched());
+            fresh.overlap = Some(built);
         }
         *self = fresh;
     }
@@ -416,13 +410,9 @@ impl<K: Kind> Schedule<K> {
                 }
             }
         }
-        if let (Some((s, e)), Some((index, flags))) = (range, self.overlap.as_mut()) {
-            let next = index.range((s, e, key)..).nth(1).map(|&(_, _, k)| k);
-            index.remove(&(s, e, key));
-            flags.remove(&key);
-            if let Some(next) = next {
-                self.recheck_overlap(next);
-            }
+        if let (Some(range), Some(o)) = (range, self.overlap.as_mut()) {
+            let (slots, pos) = (&self.slots, &self.pos);
+            o.remove(range, key, &|k| touched_in(slots, pos, k));
         }
     }
 
@@ -454,13 +444,9 @@ impl<K: Kind> Schedule<K> {
                 self.removed.remove(i);
             }
         }
-        if let (Some((s, e)), Some((index, _))) = (range, self.overlap.as_mut()) {
-            index.insert((s, e, key));
-            let next = index.range((s, e, key)..).nth(1).map(|&(_, _, k)| k);
-            self.recheck_overlap(key);
-            if let Some(next) = next {
-                self.recheck_overlap(next);
-            }
+        if let (Some(range), Some(o)) = (range, self.overlap.as_mut()) {
+            let (slots, pos) = (&self.slots, &self.pos);
+            o.insert(range, key, &|k| touched_in(slots, pos, k));
         }
     }
 
@@ -469,25 +455,11 @@ impl<K: Kind> Schedule<K> {
         let s = &self.slots[at];
         !matches!(K::draft_id(&s.draft).value(), Some(id) if !self.orig_index.contains_key(id))
     }
+}
 
-    fn recheck_overlap(&mut self, key: u32) {
-        let touched = |k: u32| self.slot(k).is_some_and(|s| s.eval.touched());
-        let Some((index, _)) = self.overlap.as_ref() else {
-            return;
-        };
-        let Some((s, e)) = self.slot(key).and_then(|sl| sl.eval.range) else {
-            return;
-        };
-        let flagged = index
-            .range(..(s, e, key))
-            .next_back()
-            .is_some_and(|&(_, pe, pk)| pe > s && (touched(key) || touched(pk)));
-        if let Some((_, flags)) = self.overlap.as_mut() {
-            if flagged {
-                flags.insert(key);
-            } else {
-                flags.remove(&key);
-            }
-        }
-    }
+/// Whether the item of `key` is touched by the edit (added or changed).
+fn touched_in<K: Kind>(slots: &[Slot<K>], pos: &[u32], key: u32) -> bool {
+    pos.get(key as usize)
+        .filter(|p| **p != NOWHERE)
+        .is_some_and(|p| slots[*p as usize].eval.touched())
 }

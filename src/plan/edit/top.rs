@@ -8,7 +8,7 @@ use crate::plan::output::{Change, Val};
 use crate::read::commit::{read_hierarchy, read_specifier};
 use crate::read::draft::read_ref;
 use crate::read::{Field, Reader};
-use crate::values::{Id, Instant};
+use crate::values::{Decimal, Id, Instant};
 use std::collections::BTreeMap;
 
 /// Raw values of the original's fields that the edit endpoint cannot change, keyed by pointer.
@@ -35,35 +35,66 @@ pub fn frozen_of(commit: &Value<'_>) -> Frozen {
     out
 }
 
+/// Frozen fields whose strings are free text: compared as written, never as ids or instants.
+const TEXT_KEYS: &[&str] = &[
+    "/custom_fields",
+    "/uniqueness_key",
+    "/netsuite_sales_order_id",
+    "/salesforce_opportunity_id",
+    "/created_by",
+];
+
 /// Whether a draft's value of a frozen field is the original's, judged by meaning: instants by
-/// instant, ids and enums without regard to case, credit types by id, numbers by value.
+/// instant, ids and enums without regard to case, credit types by id, numbers by value (a
+/// numeric string included, as a form holds it).
 fn same_frozen(key: &str, original: Option<&Json>, draft: &Json) -> bool {
     let original = original.unwrap_or(&Value::Null);
-    if original.same_as(draft) {
-        return true;
-    }
     let text = |v: &Json| v.as_str().map(str::to_owned);
     match key {
-        "/created_at" | "/archived_at" => {
-            let t = |v: &Json| v.as_str().and_then(|s| Instant::parse(s).ok());
-            t(original).is_some() && t(original) == t(draft)
-        }
-        "/id" | "/recurring_commit_id" => {
-            let id = |v: &Json| v.as_str().and_then(Id::parse);
-            id(original).is_some() && id(original) == id(draft)
-        }
         "/type" => text(original)
             .zip(text(draft))
             .is_some_and(|(a, b)| a.eq_ignore_ascii_case(&b)),
         k if k.ends_with("/credit_type") => {
             let id = |v: &Json| v.get("id").and_then(Value::as_str).and_then(Id::parse);
-            id(original).is_some() && id(original) == id(draft)
+            original.same_as(draft) || (id(original).is_some() && id(original) == id(draft))
         }
         "/invoice_schedule/do_not_invoice" => {
             let b = |v: &Json| matches!(v, Value::Bool(true));
             b(original) == b(draft)
         }
-        _ => false,
+        k => same_meaning(original, draft, !TEXT_KEYS.contains(&k)),
+    }
+}
+
+/// Structural equality by meaning: numbers by value, a numeric string as its number, objects in
+/// any key order; with `loose_strings`, strings that are the same UUID or the same instant too.
+fn same_meaning(a: &Json, b: &Json, loose_strings: bool) -> bool {
+    let number = |v: &Json| match v {
+        Value::Number(n) | Value::String(n) => Decimal::parse(n).ok(),
+        _ => None,
+    };
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| b.get(k).is_some_and(|w| same_meaning(v, w, loose_strings)))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|(v, w)| same_meaning(v, w, loose_strings))
+        }
+        (Value::String(x), Value::String(y)) => {
+            x == y
+                || (loose_strings
+                    && (Id::parse(x).is_some_and(|i| Id::parse(y) == Some(i))
+                        || Instant::parse(x).is_ok_and(|t| Instant::parse(y) == Ok(t))))
+        }
+        (Value::Number(_), _) | (_, Value::Number(_)) => {
+            number(a).is_some_and(|n| number(b) == Some(n))
+        }
+        _ => a.same_as(b),
     }
 }
 
