@@ -1,5 +1,6 @@
 //! The JavaScript boundary: every `#[wasm_bindgen]` export, and nothing but conversions. Arguments
-//! cross as JSON text (one `JSON.stringify` per argument, which also refuses cycles and BigInts),
+//! cross as JSON text (one `JSON.stringify` per argument, which also refuses cycles and BigInts;
+//! `src/js/stringify.js` keeps NaN and ±Infinity from passing as `null`),
 //! answers as JSON text (`JSON.parse`), so plain objects come out and nothing is copied field by field.
 
 use crate::api::{self, ApiError};
@@ -9,13 +10,19 @@ use crate::session::{Edit, Session};
 use js_sys::{Error, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/src/js/stringify.js")]
 extern "C" {
     /// `JSON.stringify`, typed loosely: it answers `undefined` for symbols, functions and values
-    /// whose `toJSON` gives nothing, and throws on cycles and BigInts.
-    #[wasm_bindgen(catch, js_namespace = JSON, js_name = stringify)]
+    /// whose `toJSON` gives nothing, and throws on cycles and BigInts. NaN and ±Infinity are
+    /// written as strings (`"NaN"`), not as `null`.
+    #[wasm_bindgen(catch, js_name = stringify)]
     fn json_stringify(v: &JsValue) -> Result<JsValue, JsValue>;
+}
 
+#[wasm_bindgen(module = "/src/js/shortest_spelling.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = shortestSpelling)]
+    fn shortest_spelling(text: &str) -> Option<String>;
 }
 
 #[wasm_bindgen(module = "/src/js/encode_into.js")]
@@ -152,6 +159,8 @@ fn not_json(v: &JsValue, argument: &'static str) -> JsValue {
 
 /// `JSON.stringify(v)`, still a JS value (`undefined` for what JSON cannot hold).
 fn stringified(v: &JsValue, argument: &'static str) -> Result<JsValue, JsValue> {
+    // Every input crosses here first: from now on, decimals are told JS numbers by JS's digits.
+    crate::values::decimal::lend_shortest_spelling(shortest_spelling);
     match json_stringify(v) {
         Ok(s) if s.is_string() => Ok(s),
         Ok(_) => Err(not_json(v, argument)),

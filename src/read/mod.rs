@@ -130,7 +130,7 @@ impl<'i> Reader<'i> {
             Value::Number(n) => n.as_ref(),
             Value::String(s) => s.as_ref(),
             _ => {
-                self.wrong_type(v, path, "a number");
+                self.not_a_number(v, path);
                 return None;
             }
         };
@@ -310,6 +310,20 @@ impl<'i> Reader<'i> {
         read: impl FnOnce(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
     ) -> Option<T> {
         read(self, present(obj, key)?, &path.key(key))
+    }
+
+    /// A JavaScript NaN or ±Infinity crosses as `{"$nonFinite": "NaN"}` (`src/js/stringify.js`):
+    /// not a finite number, rather than a value of the wrong type.
+    #[inline(never)]
+    fn not_a_number(&mut self, v: &Value<'_>, path: &Path<'_>) {
+        match v.get("$nonFinite").and_then(Value::as_str) {
+            Some(name) => self.report(
+                IssueCode::InvalidNumber,
+                path,
+                format!("{name} is not a finite number"),
+            ),
+            None => self.wrong_type(v, path, "a number"),
+        }
     }
 
     /// An optional key inside a value read as a whole: absent or `null` is `Some(None)`, a value

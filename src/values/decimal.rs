@@ -1,8 +1,33 @@
 //! Exact decimal money. Amounts arrive as JSON numbers or numeric strings; both are read from their
 //! decimal spelling, so `0.1` is exactly one tenth and `3 × 0.1 == 0.3`.
 
+use std::cell::Cell;
 use std::cmp::Ordering;
 use std::fmt;
+
+/// The shortest spelling of the double nearest a decimal text, as JavaScript writes it
+/// (`String(Number(text))`), or `None` when it is not finite.
+pub type ShortestSpelling = fn(&str) -> Option<String>;
+
+thread_local! {
+    static SHORTEST: Cell<Option<ShortestSpelling>> = const { Cell::new(OWN_SHORTEST) };
+}
+
+/// Natively, Rust's float parser and printer give JavaScript's digits. The wasm build leaves them
+/// out (with their tables they are ~27 KB gzipped) and the boundary lends JavaScript's own
+/// ([`lend_shortest_spelling`]); until it does, 16- and 17-digit values are refused.
+#[cfg(not(target_arch = "wasm32"))]
+const OWN_SHORTEST: Option<ShortestSpelling> = Some(|text| {
+    let d: f64 = text.parse().ok()?;
+    d.is_finite().then(|| format!("{d:e}"))
+});
+#[cfg(target_arch = "wasm32")]
+const OWN_SHORTEST: Option<ShortestSpelling> = None;
+
+/// Has [`Decimal::fits_js_number`] spell doubles with `spell`.
+pub fn lend_shortest_spelling(spell: ShortestSpelling) {
+    SHORTEST.with(|s| s.set(Some(spell)));
+}
 
 /// Largest number of fractional digits kept. Finer values are refused rather than rounded.
 pub const MAX_SCALE: u32 = 18;
@@ -117,7 +142,11 @@ impl Decimal {
                 return true;
             }
         }
-        Decimal::from_f64(self.to_f64()) == Ok(*self)
+        SHORTEST
+            .with(Cell::get)
+            .and_then(|spell| spell(&self.to_string()))
+            .and_then(|text| Decimal::parse(&text).ok())
+            == Some(*self)
     }
 
     /// Parses the JSON number grammar (and what a form field holds: surrounding spaces, a leading

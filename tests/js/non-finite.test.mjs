@@ -1,0 +1,53 @@
+// NaN and ±Infinity: JSON.stringify would write them as null, which on a clearable field means
+// "clear it". They must come back as `invalid_number` at their field, and never change a payload.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as api from '../../pkg/node.js';
+
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/edit/access_amount_updated.json', import.meta.url), 'utf8'));
+const [original, , context] = fixture.args;
+const codes = (plan, path) => plan.issues.filter((i) => i.path === path).map((i) => i.code);
+
+for (const bad of [NaN, Infinity, -Infinity]) {
+  test(`planEdit: priority ${bad} is invalid_number, not a cleared priority`, () => {
+    const plan = api.planEdit(original, { ...original, priority: bad }, context);
+    assert.equal(plan.payload, null);
+    assert.deepEqual(codes(plan, '/priority'), ['invalid_number']);
+  });
+
+  test(`planEdit: an item amount ${bad} is invalid_number`, () => {
+    const items = original.access_schedule.schedule_items.map((it, i) => (i === 1 ? { ...it, amount: bad } : it));
+    const draft = { ...original, access_schedule: { ...original.access_schedule, schedule_items: items } };
+    const plan = api.planEdit(original, draft, context);
+    assert.equal(plan.payload, null);
+    assert.deepEqual(codes(plan, '/access_schedule/schedule_items/1/amount'), ['invalid_number']);
+  });
+
+  test(`CommitEditor.set: ${bad} is invalid_number at the path`, () => {
+    const editor = new api.CommitEditor(original, context);
+    let plan = editor.set('/priority', bad);
+    assert.equal(plan.payload, null);
+    assert.deepEqual(codes(plan, '/priority'), ['invalid_number']);
+    plan = editor.set('/access_schedule/schedule_items/0/amount', bad);
+    assert.deepEqual(codes(plan, '/access_schedule/schedule_items/0/amount'), ['invalid_number']);
+    editor.free();
+  });
+}
+
+test('a null that is really null still clears, beside a NaN elsewhere that does not', () => {
+  const plan = api.planEdit(original, { ...original, priority: null }, context);
+  assert.deepEqual(plan.issues, []);
+  assert.equal(plan.payload.priority, null);
+  const both = api.planEdit(original, { ...original, priority: null, description: 'x', name: NaN }, context);
+  assert.equal(both.payload, null);
+  assert.ok(codes(both, '/name').length > 0);
+});
+
+test('the same original passed again after a NaN draft is still kept and planned right', () => {
+  const draft = { ...original, name: 'Renamed' };
+  for (let i = 0; i < 3; i++) {
+    assert.equal(api.planEdit(original, { ...original, priority: NaN }, context).payload, null);
+    assert.equal(api.planEdit(original, draft, context).payload.name, 'Renamed');
+  }
+});
