@@ -19,5 +19,12 @@ export function adaptWasm(mod: any): { api: WasmApi | null; notes: string[] } {
   if (typeof m.CommitEditor !== "function") notes.push("the package has no CommitEditor export: the keystroke contender is skipped");
   const version = typeof m.version === "function" ? String(m.version()) : "unknown";
   notes.push(`commit-editor version ${version}`);
-  return { api: m as WasmApi, notes };
+  // The package parses a plan's `changes` when first read; the baselines build theirs on every
+  // call, so every timed call reads them too. `preview` is not read: the baselines compute none.
+  const planEdit: WasmApi["planEdit"] = (original, draft, context) => {
+    const plan = m.planEdit(original, draft, context);
+    void plan.changes;
+    return plan;
+  };
+  return { api: { planEdit, CommitEditor: m.CommitEditor, version: m.version } as WasmApi, notes };
 }

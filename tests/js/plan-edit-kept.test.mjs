@@ -64,3 +64,20 @@ test('a preview read late, after other plans and after its inputs changed in pla
   assert.equal(replaced.preview, 'mine');
   assert.deepStrictEqual(Object.keys(replaced), ['payload', 'issues', 'changes', 'preview']);
 });
+
+test('changes are the ones planned, in the order of the plan keys, and can be replaced', () => {
+  const plans = [draft, original, { ...draft, name: 'Renamed' }].map((d) => api.planEdit(original, d, context));
+  const immediate = plans.map(() => null);
+  for (const k of [2, 0, 1]) {
+    immediate[k] = plans[k].changes;
+    assert.ok(Array.isArray(immediate[k]));
+    assert.strictEqual(plans[k].changes, immediate[k], 'read once, then held');
+  }
+  assert.ok(immediate[0].length > 0 && immediate[1].length === 0);
+  assert.ok(immediate[2].some((c) => c.path === '/name' && c.after === 'Renamed'));
+  const spread = { ...plans[2] };
+  assert.deepStrictEqual(Object.keys(spread), ['payload', 'issues', 'changes', 'preview']);
+  assert.deepStrictEqual(structuredClone(plans[2]).changes, immediate[2]);
+  plans[0].changes = [];
+  assert.deepStrictEqual(plans[0].changes, []);
+});
