@@ -138,22 +138,61 @@ fn plan_against(original: &Against, draft: &str, context: &str) -> Result<EditPl
 }
 
 fn state_for(original: &Against, draft: &str, context: &str) -> Result<EditState, ApiError> {
+    state_for_draft(original, Draft::Plain(draft), context)
+}
+
+/// A draft's text: plain JSON, or *marked* by the JS boundary (some items named as the kept
+/// original's, see [`KnownItems`]): only the original's known items can read it.
+#[derive(Clone, Copy)]
+pub enum Draft<'t> {
+    Plain(&'t str),
+    Marked(&'t str),
+}
+
+fn state_for_draft(
+    original: &Against,
+    draft: Draft<'_>,
+    context: &str,
+) -> Result<EditState, ApiError> {
     let d = draft_of(draft, original.known.as_deref())?;
     let c = object(context, "context")?;
     Ok(EditState::from_loaded(original.loaded.copy(), &c, d))
 }
 
 /// The draft read from its text; the items `known` has are taken from there, not read again.
-fn draft_of(text: &str, known: Option<&KnownItems>) -> Result<CommitDraft, ApiError> {
+fn draft_of(draft: Draft<'_>, known: Option<&KnownItems>) -> Result<CommitDraft, ApiError> {
+    let (text, marked) = match draft {
+        Draft::Plain(t) => (t, false),
+        Draft::Marked(t) => (t, true),
+    };
     if let Some(known) = known {
-        let mut reused = Reused::new(known);
+        let mut reused = if marked {
+            Reused::marked(known)
+        } else {
+            Reused::new(known)
+        };
         let v = json::parse_watching(text, &mut reused).map_err(|e| parse_error(e, "draft"))?;
         let v = object_value(v, "draft")?;
         if let Some(d) = read_reusing(&v, &reused) {
             return Ok(d);
         }
+        if marked {
+            let whole = known.expand(text).ok_or_else(unknown_marker)?;
+            return Ok(EditState::read_draft(&object(&whole, "draft")?));
+        }
+    } else if marked {
+        return Err(unknown_marker());
     }
     Ok(EditState::read_draft(&object(text, "draft")?))
+}
+
+fn unknown_marker() -> ApiError {
+    ApiError::new(
+        "not_an_object",
+        "draft",
+        "",
+        "a marked draft names an item its original does not have",
+    )
 }
 
 /// An edit plan as JSON text without its `preview`, and the ticket [`edit_preview`] takes for it.
@@ -172,6 +211,32 @@ pub fn plan_edit_head(original: &str, draft: &str, context: &str) -> Result<Plan
     head_against(&loaded_original(original)?, draft, context)
 }
 
+/// [`plan_edit_kept_head`] for a draft whose unchanged items the boundary named by their place
+/// among the kept original's (see [`KnownItems`]); `None` when that original is not kept now or its
+/// items could not be learnt.
+pub fn plan_edit_marked_head(
+    serial: u64,
+    draft: &str,
+    context: &str,
+) -> Option<Result<PlanHead, ApiError>> {
+    let original = kept(serial).filter(|k| k.known.is_some())?;
+    Some(head_for(&original, Draft::Marked(draft), context))
+}
+
+/// [`edit_preview_of`] for a marked draft (see [`plan_edit_marked_head`]) and its original's text.
+pub fn edit_preview_of_marked(
+    original: &str,
+    draft: &str,
+    context: &str,
+) -> Result<String, ApiError> {
+    let mut against = loaded_original(original)?;
+    if against.known.is_none() {
+        against.known = KnownItems::read(original.into()).ok().map(Rc::new);
+    }
+    let mut state = state_for_draft(&against, Draft::Marked(draft), context)?;
+    Ok(to_json(&state.full_plan().preview))
+}
+
 /// [`plan_edit_head`] against the kept original named `serial`; `None` when another one is kept now.
 pub fn plan_edit_kept_head(
     serial: u64,
@@ -182,7 +247,11 @@ pub fn plan_edit_kept_head(
 }
 
 fn head_against(original: &Against, draft: &str, context: &str) -> Result<PlanHead, ApiError> {
-    let mut state = state_for(original, draft, context)?;
+    head_for(original, Draft::Plain(draft), context)
+}
+
+fn head_for(original: &Against, draft: Draft<'_>, context: &str) -> Result<PlanHead, ApiError> {
+    let mut state = state_for_draft(original, draft, context)?;
     let a = state.assemble();
     let text = to_json(&HeadView {
         payload: (!a.blocked).then_some(&a.payload),

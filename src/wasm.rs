@@ -1,6 +1,6 @@
 //! The JavaScript boundary: every `#[wasm_bindgen]` export, and nothing but conversions. Arguments
 //! cross as JSON text (one `JSON.stringify` per argument, which also refuses cycles and BigInts;
-//! `src/js/stringify.js` keeps NaN and ±Infinity from passing as `null`),
+//! `src/js/arguments.js` keeps NaN and ±Infinity from passing as `null`),
 //! answers as JSON text (`JSON.parse`), so plain objects come out and nothing is copied field by field.
 
 use crate::api::{self, ApiError};
@@ -9,15 +9,6 @@ use crate::session::answer::Answers;
 use crate::session::{Edit, Session};
 use js_sys::{Error, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(module = "/src/js/stringify.js")]
-extern "C" {
-    /// `JSON.stringify`, typed loosely: it answers `undefined` for symbols, functions and values
-    /// whose `toJSON` gives nothing, and throws on cycles and BigInts. NaN and ±Infinity are
-    /// written as strings (`"NaN"`), not as `null`.
-    #[wasm_bindgen(catch, js_name = stringify)]
-    fn json_stringify(v: &JsValue) -> Result<JsValue, JsValue>;
-}
 
 #[wasm_bindgen(module = "/src/js/shortest_spelling.js")]
 extern "C" {
@@ -41,8 +32,17 @@ extern "C" {
     fn session_answer(text: &str, state: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-#[wasm_bindgen(module = "/src/js/same_original.js")]
+#[wasm_bindgen(module = "/src/js/arguments.js")]
 extern "C" {
+    /// `JSON.stringify`, typed loosely: it answers `undefined` for symbols, functions and values
+    /// whose `toJSON` gives nothing, and throws on cycles and BigInts. NaN and ±Infinity are
+    /// written as `{"$nonFinite": "NaN"}`, not as `null`.
+    #[wasm_bindgen(catch, js_name = stringify)]
+    fn json_stringify(v: &JsValue) -> Result<JsValue, JsValue>;
+    /// The draft's text with the items that are the kept original's (told beside `copy`) named by
+    /// markers (`read::known_items`); `undefined` when the draft is not a plain object.
+    #[wasm_bindgen(catch, js_name = markedDraft)]
+    fn marked_draft(draft: &JsValue, copy: &JsValue) -> Result<JsValue, JsValue>;
     /// A copy of the value `text` spells, for [`same_as_copy`].
     #[wasm_bindgen(catch, js_name = copyOfText)]
     fn copy_of_text(text: &JsValue) -> Result<JsValue, JsValue>;
@@ -63,10 +63,11 @@ extern "C" {
         original: &JsValue,
         draft: &JsValue,
         context: &JsValue,
+        marked: bool,
     ) -> JsValue;
 }
 
-type PreviewOf = Closure<dyn Fn(f64, JsValue, JsValue, JsValue) -> JsValue>;
+type PreviewOf = Closure<dyn Fn(f64, JsValue, JsValue, JsValue, bool) -> JsValue>;
 
 thread_local! {
     static MEMORY: JsValue = wasm_bindgen::memory();
@@ -83,13 +84,14 @@ struct KeptText {
     copy: Option<JsValue>,
 }
 
-/// The kept original's text and number, if `original` is that one (a walk beside its copy).
-fn kept_by_walk(original: &JsValue) -> Option<(JsValue, u64)> {
+/// The kept original's text, number and copy, if `original` is that one (a walk beside its copy).
+fn kept_by_walk(original: &JsValue) -> Option<(JsValue, u64, JsValue)> {
     KEPT_ORIGINAL.with(|k| {
         let k = k.borrow();
         let k = k.as_ref()?;
-        let same = same_as_copy(original, k.copy.as_ref()?).unwrap_or(false);
-        same.then(|| (k.text.clone(), k.serial))
+        let copy = k.copy.as_ref()?;
+        let same = same_as_copy(original, copy).unwrap_or(false);
+        same.then(|| (k.text.clone(), k.serial, copy.clone()))
     })
 }
 
@@ -107,10 +109,21 @@ fn kept_by_text(text: &JsValue) -> Option<u64> {
 
 /// The preview of a plan `planEdit` made from these texts: from what the module still holds for
 /// `ticket`, or planned again from the texts (the same answer: planning is a function of them).
-fn preview_of(ticket: f64, original: JsValue, draft: JsValue, context: JsValue) -> JsValue {
+fn preview_of(
+    ticket: f64,
+    original: JsValue,
+    draft: JsValue,
+    context: JsValue,
+    marked: bool,
+) -> JsValue {
     let text = api::edit_preview(ticket as u64).or_else(|| {
         let [o, d, c] = [original, draft, context].map(|t| rust_string(&t));
-        api::edit_preview_of(&o?, &d?, &c?).ok()
+        let (o, d, c) = (o?, d?, c?);
+        if marked {
+            api::edit_preview_of_marked(&o, &d, &c).ok()
+        } else {
+            api::edit_preview_of(&o, &d, &c).ok()
+        }
     });
     text.map_or(JsValue::NULL, |t| JsValue::from_str(&t))
 }
@@ -237,8 +250,21 @@ pub fn plan_edit(
     #[wasm_bindgen(unchecked_param_type = "EditContext")] context: JsValue,
 ) -> Result<JsValue, JsValue> {
     let walked = kept_by_walk(&original);
+    // The original is the kept one: the draft's items that are its own are named, not written.
+    if let Some((o, serial, copy)) = &walked {
+        let marked = marked_draft(&draft, copy).ok().filter(JsValue::is_string);
+        if let Some(ds) = marked {
+            let d = rust_string(&ds).ok_or_else(|| not_json(&draft, "draft"))?;
+            let cs = stringified(&context, "context")?;
+            let c = rust_string(&cs).ok_or_else(|| not_json(&context, "context"))?;
+            if let Some(head) = api::plan_edit_marked_head(*serial, &d, &c) {
+                let head = head.map_err(throw)?;
+                return Ok(answer(&head, o, &ds, &cs, true));
+            }
+        }
+    }
     let o = match &walked {
-        Some((text, _)) => text.clone(),
+        Some((text, _, _)) => text.clone(),
         None => stringified(&original, "original")?,
     };
     let (ds, cs) = (
@@ -249,7 +275,7 @@ pub fn plan_edit(
     let c = rust_string(&cs).ok_or_else(|| not_json(&context, "context"))?;
     // When the original is the one the API keeps, its text is not copied in and compared again.
     let kept = walked
-        .map(|(_, serial)| serial)
+        .map(|(_, serial, _)| serial)
         .or_else(|| kept_by_text(&o));
     let head = match kept.and_then(|serial| api::plan_edit_kept_head(serial, &d, &c)) {
         Some(head) => head,
@@ -268,7 +294,23 @@ pub fn plan_edit(
         }
     }
     .map_err(throw)?;
-    Ok(PREVIEW_OF.with(|f| lazy_preview(&head.text, f.as_ref(), head.ticket as f64, &o, &ds, &cs)))
+    Ok(answer(&head, &o, &ds, &cs, false))
+}
+
+/// planEdit's answer object, its preview computed when first read (from these texts if by then
+/// the module holds another plan's).
+fn answer(head: &api::PlanHead, o: &JsValue, ds: &JsValue, cs: &JsValue, marked: bool) -> JsValue {
+    PREVIEW_OF.with(|f| {
+        lazy_preview(
+            &head.text,
+            f.as_ref(),
+            head.ticket as f64,
+            o,
+            ds,
+            cs,
+            marked,
+        )
+    })
 }
 
 #[wasm_bindgen(js_name = applyEdit, unchecked_return_type = "Commit")]

@@ -182,3 +182,85 @@ fn unchanged_items_are_found_by_their_text() {
         "stand-ins for the found items"
     );
 }
+
+/// The draft with each item that is one of the original's object items (same text) named by a
+/// marker, as the JS boundary sends it (`src/js/marked_draft.js`).
+fn marked(original: &Value, draft: &Value) -> String {
+    let mut d = draft.clone();
+    let mut placeholders = Vec::new();
+    for (key, tag) in [("access_schedule", 'a'), ("invoice_schedule", 'i')] {
+        let known: Vec<String> = items(original, key)
+            .iter()
+            .filter(|v| v.is_object())
+            .map(Value::to_string)
+            .collect();
+        let Some(list) = d[key]["schedule_items"].as_array_mut() else {
+            continue;
+        };
+        for item in list.iter_mut() {
+            if let Some(k) = known.iter().position(|t| *t == item.to_string()) {
+                let stand_in = format!("@@{}@@", placeholders.len());
+                placeholders.push(format!("#{tag}{k}"));
+                *item = json!(stand_in);
+            }
+        }
+    }
+    let mut text = d.to_string();
+    for (n, m) in placeholders.iter().enumerate() {
+        text = text.replace(&format!("\"@@{n}@@\""), m);
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 800, ..ProptestConfig::default() })]
+
+    /// A marked draft plans as its plain text does, its preview included; read without the
+    /// original's items it is refused, never misread.
+    #[test]
+    fn a_marked_draft_plans_as_its_plain_text(
+        original in commit(),
+        edits in proptest::collection::vec(edit(), 0..5),
+    ) {
+        let draft = apply_edits(&original, &edits);
+        let (o, c) = (original.to_string(), context().to_string());
+        let (plain, marks) = (draft.to_string(), marked(&original, &draft));
+        let expected: Value = serde_json::from_str(&fresh(&o, &plain, &c)).expect("json");
+        let first = api::plan_edit_head(&o, &plain, &c).expect("objects");
+        let head = api::plan_edit_marked_head(first.original, &marks, &c)
+            .expect("the original is kept")
+            .expect("objects");
+        let preview = api::edit_preview(head.ticket).expect("held");
+        let mut joined: Value = serde_json::from_str(&head.text).expect("json");
+        joined["preview"] = serde_json::from_str(&preview).expect("json");
+        prop_assert_eq!(&joined, &expected, "{}", marks);
+        let late: Value = serde_json::from_str(&api::edit_preview_of_marked(&o, &marks, &c).expect("objects")).expect("json");
+        prop_assert_eq!(&late, &expected["preview"]);
+        if marks.contains('#') {
+            prop_assert!(api::plan_edit(&o, &marks, &c).is_err(), "read as plain JSON");
+        }
+    }
+}
+
+#[test]
+fn a_marker_of_an_item_the_original_lacks_is_refused() {
+    let original = json!({
+        "id": "62c0cb84-bf3f-48b9-9bcf-a8ddf8c1cf35",
+        "access_schedule": {"schedule_items": [
+            {"id": "a1000000-0000-4000-8000-000000000000", "amount": 1, "starting_at": ts(0), "ending_before": ts(1)},
+        ]},
+    });
+    let o = original.to_string();
+    let c = context().to_string();
+    let first = api::plan_edit_head(&o, &o, &c).expect("objects");
+    for bad in ["#a1", "#i0", "#a", "#x0", "#a99999999999"] {
+        let draft = format!("{{\"access_schedule\":{{\"schedule_items\":[{bad}]}}}}");
+        let answer = api::plan_edit_marked_head(first.original, &draft, &c).expect("kept");
+        assert!(answer.is_err(), "{bad}");
+    }
+    let ok = "{\"access_schedule\":{\"schedule_items\":[#a0]}}";
+    let answer = api::plan_edit_marked_head(first.original, ok, &c)
+        .expect("kept")
+        .expect("objects");
+    assert!(answer.text.contains("\"payload\":null"), "{}", answer.text);
+}

@@ -2,10 +2,10 @@
 // payload and the issues; the preview is as large as the commit). Until then the answer holds the
 // three argument texts, which give the same preview again if the module no longer has it; once the
 // preview is read or set, they are let go.
-export function lazyPreview(planText, previewOf, ticket, original, draft, context) {
+export function lazyPreview(planText, previewOf, ticket, original, draft, context, marked) {
   const plan = JSON.parse(planText);
   let preview;
-  let compute = () => JSON.parse(previewOf(ticket, original, draft, context));
+  let compute = () => JSON.parse(previewOf(ticket, original, draft, context, marked));
   Object.defineProperty(plan, "preview", {
     enumerable: true,
     configurable: true,

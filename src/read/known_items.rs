@@ -3,6 +3,11 @@
 //! byte for byte (`JSON.stringify` of the same data), so those are neither parsed nor read again:
 //! the draft reader's answer for that text is taken from here. Reading depends on nothing but the
 //! text (the draft reader's issues are not kept), so equal text gives an equal item.
+//!
+//! The boundary can also name a known item instead of sending its text: a *marked* draft has
+//! `#a12` (access item 12 of the known ones) or `#i3` (invoice item 3) where such an item stands in
+//! a `schedule_items` list. No JSON text holds a `#` outside a string, so a marked draft is never
+//! mistaken for a plain one: read without its known items, it is a syntax error.
 
 use super::draft::{read_access_item, read_draft_reusing, read_invoice_item};
 use super::{Issues, Reader};
@@ -71,6 +76,38 @@ impl KnownItems {
         Ok(known)
     }
 
+    /// The known item a marker at the start of `rest` names, and the marker's length.
+    fn marked(&self, schedule: usize, rest: &[u8]) -> Option<(usize, usize)> {
+        let (k, len) = marker(rest)?;
+        (k.0 == schedule && k.1 < self.spans[schedule].len()).then_some((k.1, len))
+    }
+
+    /// `marked` with every marker replaced by its item's text; `None` if one names nothing.
+    pub fn expand(&self, marked: &str) -> Option<String> {
+        let b = marked.as_bytes();
+        let mut out = String::with_capacity(marked.len() * 2);
+        let (mut from, mut i, mut in_string) = (0, 0, false);
+        while i < b.len() {
+            match b[i] {
+                b'\\' if in_string => i += 1,
+                b'"' => in_string = !in_string,
+                b'#' if !in_string => {
+                    let ((schedule, k), len) = marker(&b[i..])?;
+                    let span = self.spans[schedule].get(k)?.clone();
+                    out.push_str(&marked[from..i]);
+                    out.push_str(self.text.get(span)?);
+                    i += len;
+                    from = i;
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        out.push_str(&marked[from..]);
+        Some(out)
+    }
+
     /// The known item whose whole text starts `rest`, trying `hint` first.
     fn find(&self, schedule: usize, rest: &[u8], hint: usize) -> Option<usize> {
         let spans = &self.spans[schedule];
@@ -91,6 +128,24 @@ impl KnownItems {
             .map(|&(_, k)| k as usize)
             .find(|&k| starts(k))
     }
+}
+
+/// `#a12` / `#i3` at the start of `rest`: ((schedule, item), length).
+fn marker(rest: &[u8]) -> Option<((usize, usize), usize)> {
+    let schedule = match rest.get(..2)? {
+        b"#a" => 0,
+        b"#i" => 1,
+        _ => return None,
+    };
+    let digits = rest[2..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 9 {
+        return None;
+    }
+    let k = std::str::from_utf8(&rest[2..2 + digits])
+        .ok()?
+        .parse()
+        .ok()?;
+    Some(((schedule, k), 2 + digits))
 }
 
 /// A hash of the first [`PREFIX`] bytes; `None` when there are fewer.
@@ -125,6 +180,8 @@ impl ItemWatch for Spans {
 /// item it is (`null` stands in for it in the parsed draft), or `None` when it was parsed.
 pub struct Reused<'k> {
     known: &'k KnownItems,
+    /// Whether markers name items (a marked draft); in plain JSON text they are syntax errors.
+    markers: bool,
     found: [Vec<Option<u32>>; 2],
     /// The known item the next one most likely is: most items sit where they were, so one past
     /// the last match, moved on by the items parsed since.
@@ -135,8 +192,17 @@ impl<'k> Reused<'k> {
     pub fn new(known: &'k KnownItems) -> Reused<'k> {
         Reused {
             known,
+            markers: false,
             found: Default::default(),
             hint: [0; 2],
+        }
+    }
+
+    /// For a marked draft: its markers name known items.
+    pub fn marked(known: &'k KnownItems) -> Reused<'k> {
+        Reused {
+            markers: true,
+            ..Reused::new(known)
         }
     }
 
@@ -169,10 +235,17 @@ impl ItemWatch for Reused<'_> {
 
     fn known(&mut self, schedule: usize, text: &str, at: usize) -> Option<usize> {
         let rest = text.as_bytes().get(at..)?;
-        let k = self.known.find(schedule, rest, self.hint[schedule])?;
+        let marker = self.markers.then(|| self.known.marked(schedule, rest));
+        let (k, len) = match marker.flatten() {
+            Some(found) => found,
+            None => {
+                let k = self.known.find(schedule, rest, self.hint[schedule])?;
+                (k, self.known.spans[schedule][k].len())
+            }
+        };
         self.found[schedule].push(Some(k as u32));
         self.hint[schedule] = k + 1;
-        Some(self.known.spans[schedule][k].len())
+        Some(len)
     }
 
     fn parsed(&mut self, schedule: usize, _: usize, _: usize) {

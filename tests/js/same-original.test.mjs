@@ -1,10 +1,10 @@
 // planEdit tells the kept original by walking the call's original beside a copy of the kept one
-// (src/js/same_original.js). The walk may say "not sure" (false) too often, but it must never say
+// (src/js/arguments.js). The walk may say "not sure" (false) too often, but it must never say
 // "same" when JSON.stringify would give another text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { copyOfText, sameAsCopy } from '../../src/js/same_original.js';
+import { copyOfText, sameAsCopy } from '../../src/js/arguments.js';
 import * as api from '../../pkg/node.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/edit/access_amount_updated.json', import.meta.url), 'utf8'));
