@@ -289,18 +289,18 @@ struct HeadView<'a> {
 /// What the last head's preview is computed from, until it is asked for or another plan is made.
 #[derive(Default)]
 struct PendingPreview {
-    held: Option<(u64, Commit, EditCommitPayload)>,
+    held: Option<(u64, Rc<Commit>, EditCommitPayload)>,
     tickets: u64,
 }
 
 impl PendingPreview {
-    fn hold(&mut self, original: Commit, payload: EditCommitPayload) -> u64 {
+    fn hold(&mut self, original: Rc<Commit>, payload: EditCommitPayload) -> u64 {
         self.tickets += 1;
         self.held = Some((self.tickets, original, payload));
         self.tickets
     }
 
-    fn take(&mut self, ticket: u64) -> Option<(Commit, EditCommitPayload)> {
+    fn take(&mut self, ticket: u64) -> Option<(Rc<Commit>, EditCommitPayload)> {
         match self.held.take() {
             Some((t, original, payload)) if t == ticket => Some((original, payload)),
             other => {

@@ -88,7 +88,10 @@ export function sameAsCopy(value, copy) {
   // for-in gives the own keys in JSON.stringify's order; an inherited enumerable key makes it
   // differ from the copy, which is only "unsure".
   for (const key in value) {
-    if (i >= keys.length || key !== keys[i] || !sameAsCopy(value[key], values[i])) return false;
+    if (i >= keys.length || key !== keys[i]) return false;
+    const v = value[key];
+    // A leaf is compared here (a call per object, not per value); the copy holds no NaN.
+    if (typeof v === 'object' ? !sameAsCopy(v, values[i]) : v !== values[i]) return false;
     i++;
   }
   return i === keys.length;

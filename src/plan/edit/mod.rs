@@ -27,6 +27,7 @@ use crate::read::draft::read_draft;
 use crate::read::{Field, Reader};
 use crate::values::Id;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 /// Everything a plan says, and the payload also when an error withholds it (for the preview).
 pub struct Assembled {
@@ -41,8 +42,8 @@ pub struct Assembled {
 
 /// An original commit read and indexed, before any draft: what every plan against it shares.
 pub struct LoadedOriginal {
-    commit: Commit,
-    frozen: Frozen,
+    commit: Rc<Commit>,
+    frozen: Rc<Frozen>,
     /// Problems found reading it.
     issues: Vec<Issue>,
     access: Schedule<Access>,
@@ -50,7 +51,8 @@ pub struct LoadedOriginal {
 }
 
 impl LoadedOriginal {
-    /// A copy for one more state (the indexes are copied, not rebuilt).
+    /// A copy for one more state: the commit and the schedules' originals and id indexes are
+    /// shared, not copied (they never change once loaded).
     pub fn copy(&self) -> LoadedOriginal {
         LoadedOriginal {
             commit: self.commit.clone(),
@@ -68,8 +70,8 @@ pub fn preview_of(original: &Commit, payload: &EditCommitPayload) -> Commit {
 }
 
 pub struct EditState {
-    pub original: Commit,
-    frozen: Frozen,
+    pub original: Rc<Commit>,
+    frozen: Rc<Frozen>,
     pub cx: Context,
     /// Access segments the original's ledger ties to a FINALIZED invoice (R10).
     locked_segments: HashSet<Id>,
@@ -104,8 +106,8 @@ impl EditState {
         LoadedOriginal {
             access: Schedule::new(commit.access_items().to_vec(), true),
             invoice: Schedule::new(commit.invoice_items().to_vec(), false),
-            frozen: top::frozen_of(original),
-            commit,
+            frozen: Rc::new(top::frozen_of(original)),
+            commit: Rc::new(commit),
             issues: issues.into_vec(),
         }
     }

@@ -7,6 +7,7 @@ use super::kind::{ItemEval, Kind};
 use super::overlap::Overlaps;
 use crate::read::Context;
 use crate::values::{Decimal, Id};
+use std::rc::Rc;
 
 pub struct Slot<K: Kind> {
     pub key: u32,
@@ -21,8 +22,9 @@ pub struct Slot<K: Kind> {
 const NOWHERE: u32 = u32::MAX;
 
 pub struct Schedule<K: Kind> {
-    pub originals: Vec<K::Orig>,
-    orig_index: FastMap<Id, usize>,
+    /// The original's items and their places by id: shared by every state planned against it.
+    pub originals: Rc<Vec<K::Orig>>,
+    orig_index: Rc<FastMap<Id, usize>>,
     slots: Vec<Slot<K>>,
     /// Position of each key in `slots`, indexed by key (keys are handed out in order).
     pos: Vec<u32>,
@@ -89,12 +91,12 @@ impl<K: Kind> Schedule<K> {
             .enumerate()
             .map(|(i, o)| (K::orig_id(o), i))
             .collect();
-        Schedule::with_index(originals, orig_index, track_overlap)
+        Schedule::with_index(Rc::new(originals), Rc::new(orig_index), track_overlap)
     }
 
     fn with_index(
-        originals: Vec<K::Orig>,
-        orig_index: FastMap<Id, usize>,
+        originals: Rc<Vec<K::Orig>>,
+        orig_index: Rc<FastMap<Id, usize>>,
         track_overlap: bool,
     ) -> Schedule<K> {
         let removed = Unnamed::all(originals.len());
@@ -233,8 +235,8 @@ impl<K: Kind> Schedule<K> {
     /// Replaces every item (a whole draft, or a paste), building the indexes in one pass.
     pub fn load(&mut self, drafts: Vec<K::Draft>, cx: &Context) {
         let mut fresh = Schedule::with_index(
-            std::mem::take(&mut self.originals),
-            std::mem::take(&mut self.orig_index),
+            self.originals.clone(),
+            self.orig_index.clone(),
             self.overlap.is_some(),
         );
         fresh.generations = self.generations;
