@@ -281,3 +281,36 @@ fn the_kept_original_never_changes_an_answer() {
         }
     }
 }
+
+/// One unreadable item in an original is reported there; the schedule's other items are still
+/// the original's (they used to be dropped with it, and every draft item was then "unknown").
+#[test]
+fn an_unreadable_original_item_leaves_the_others_known() {
+    let original = r#"{"id": "62c0cb84-bf3f-48b9-9bcf-a8ddf8c1cf35", "type": "PREPAID", "name": "A",
+      "product": {"id": "2e30f074-d04c-412e-a134-851ebfa5ceb2", "name": "P"},
+      "created_at": "2026-01-01T00:00:00Z",
+      "access_schedule": {"schedule_items": [
+        {"id": "a1000000-0000-4000-8000-000000000001", "amount": 100, "starting_at": "2026-01-01T00:00:00Z", "ending_before": "2026-02-01T00:00:00Z"},
+        {"id": "a1000000-0000-4000-8000-000000000002", "amount": "abc", "starting_at": "2026-02-01T00:00:00Z", "ending_before": "2026-03-01T00:00:00Z"},
+        {"id": "a1000000-0000-4000-8000-000000000003", "amount": 100, "starting_at": "2026-03-01T00:00:00Z", "ending_before": "2026-04-01T00:00:00Z"}]}}"#;
+    let plan = api::plan_edit(original, original, CONTEXT).expect("objects");
+    let at = |path: &str| {
+        plan.issues
+            .iter()
+            .filter(|i| i.path.starts_with(path))
+            .map(|i| i.code.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert!(at("/access_schedule/schedule_items/1").contains(&"invalid_original"));
+    assert!(
+        at("/access_schedule/schedule_items/0").is_empty(),
+        "{:?}",
+        plan.issues
+    );
+    assert!(
+        at("/access_schedule/schedule_items/2").is_empty(),
+        "{:?}",
+        plan.issues
+    );
+    assert!(plan.payload.is_none());
+}

@@ -117,7 +117,7 @@ fn read_access_schedule(
         credit_type: r.opt(v, "credit_type", path, read_credit_type),
         schedule_items: r
             .opt(v, "schedule_items", path, |r, v, p| {
-                r.list(v, p, |r, item, p| {
+                r.list_readable(v, p, |r, item, p| {
                     Some(AccessItem {
                         id: r.req(item, "id", p, Reader::id)?,
                         amount: r.req(item, "amount", p, Reader::decimal)?,
@@ -140,7 +140,7 @@ fn read_invoice_schedule(
         credit_type: r.opt(v, "credit_type", path, read_credit_type),
         do_not_invoice: r.opt(v, "do_not_invoice", path, Reader::boolean),
         schedule_items: r.opt(v, "schedule_items", path, |r, v, p| {
-            r.list(v, p, |r, item, p| {
+            r.list_readable(v, p, |r, item, p| {
                 Some(InvoiceItem {
                     id: r.req(item, "id", p, Reader::id)?,
                     amount: r.req(item, "amount", p, Reader::decimal)?,

@@ -243,6 +243,26 @@ impl<'i> Reader<'i> {
         .then_some(out)
     }
 
+    /// [`Reader::list`] that keeps the elements it can read when others cannot be (each of those
+    /// has reported its issue): an original's other items are still worth planning against.
+    pub fn list_readable<T>(
+        &mut self,
+        v: &Value<'_>,
+        path: &Path<'_>,
+        mut element: impl FnMut(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let usable = matches!(v, Value::Array(items) if items.len() <= MAX_ITEMS);
+        let mut out = Vec::new();
+        self.each(v, path, &mut |r, item, p| match element(r, item, p) {
+            Some(x) => {
+                out.push(x);
+                true
+            }
+            None => false,
+        });
+        usable.then_some(out)
+    }
+
     /// Calls `element` on every item of a list; false when it is not a usable list or an element
     /// was not read.
     #[inline(never)]
