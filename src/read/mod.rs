@@ -229,18 +229,10 @@ impl<'i> Reader<'i> {
         &mut self,
         v: &Value<'_>,
         path: &Path<'_>,
-        mut element: impl FnMut(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
+        element: impl FnMut(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
     ) -> Option<Vec<T>> {
-        // The loop and the checks are not generic (one copy, not one per element type).
-        let mut out = Vec::new();
-        self.each(v, path, &mut |r, item, p| match element(r, item, p) {
-            Some(x) => {
-                out.push(x);
-                true
-            }
-            None => false,
-        })
-        .then_some(out)
+        let (all, out) = self.read_each(v, path, element);
+        all.then_some(out)
     }
 
     /// [`Reader::list`] that keeps the elements it can read when others cannot be (each of those
@@ -249,18 +241,30 @@ impl<'i> Reader<'i> {
         &mut self,
         v: &Value<'_>,
         path: &Path<'_>,
-        mut element: impl FnMut(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
+        element: impl FnMut(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
     ) -> Option<Vec<T>> {
         let usable = matches!(v, Value::Array(items) if items.len() <= MAX_ITEMS);
+        let (_, out) = self.read_each(v, path, element);
+        usable.then_some(out)
+    }
+
+    /// The elements read, and whether the list was usable and every element was read.
+    fn read_each<T>(
+        &mut self,
+        v: &Value<'_>,
+        path: &Path<'_>,
+        mut element: impl FnMut(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
+    ) -> (bool, Vec<T>) {
+        // The loop and the checks are not generic (one copy, not one per element type).
         let mut out = Vec::new();
-        self.each(v, path, &mut |r, item, p| match element(r, item, p) {
+        let all = self.each(v, path, &mut |r, item, p| match element(r, item, p) {
             Some(x) => {
                 out.push(x);
                 true
             }
             None => false,
         });
-        usable.then_some(out)
+        (all, out)
     }
 
     /// Calls `element` on every item of a list; false when it is not a usable list or an element

@@ -7,31 +7,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { copyOfText, markedDraft, stringify } from '../../src/js/arguments.js';
 import * as api from '../../pkg/node.js';
+import { containers, Money, seeded } from './mutate.mjs';
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/edit/access_amount_updated.json', import.meta.url), 'utf8'));
 const [original, , context] = fixture.args;
 
-let seed = 11;
-const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
-const pick = (xs) => xs[Math.floor(random() * xs.length)];
-
-function containers(v, out = []) {
-  const plain = (x) => Array.isArray(x) || [Object.prototype, null].includes(Object.getPrototypeOf(x));
-  if (typeof v === 'object' && v !== null && plain(v)) {
-    out.push(v);
-    for (const k of Object.keys(v)) containers(v[k], out);
-  }
-  return out;
-}
-
-class Money {
-  constructor(n) {
-    this.n = n;
-  }
-}
+const { random, pick } = seeded(11);
 
 const items = (d) => [d.access_schedule?.schedule_items, d.invoice_schedule?.schedule_items].filter(Array.isArray);
 const mutations = [

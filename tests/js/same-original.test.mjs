@@ -6,32 +6,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { copyOfText, sameAsCopy } from '../../src/js/arguments.js';
 import * as api from '../../pkg/node.js';
+import { containers, Money, seeded } from './mutate.mjs';
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/edit/access_amount_updated.json', import.meta.url), 'utf8'));
 const [original, draft, context] = fixture.args;
 
-let seed = 7;
-const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
-const pick = (xs) => xs[Math.floor(random() * xs.length)];
-
-/** Every object and array inside `v`, with a way to change it. */
-function containers(v, out = []) {
-  const plain = (x) => Array.isArray(x) || [Object.prototype, null].includes(Object.getPrototypeOf(x));
-  if (typeof v === 'object' && v !== null && plain(v)) {
-    out.push(v);
-    for (const k of Object.keys(v)) containers(v[k], out);
-  }
-  return out;
-}
-
-class Money {
-  constructor(n) {
-    this.n = n;
-  }
-}
+const { random, pick } = seeded(7);
 
 const mutations = [
   (o, k) => { o[k] = undefined; },
