@@ -336,7 +336,7 @@ impl<'i> Reader<'i> {
         read(self, present(obj, key)?, &path.key(key))
     }
 
-    /// A JavaScript NaN or ±Infinity crosses as `{"$nonFinite": "NaN"}` (`src/js/stringify.js`):
+    /// A JavaScript NaN or ±Infinity crosses as `{"$nonFinite": "NaN"}` (`src/js/arguments.js`):
     /// not a finite number, rather than a value of the wrong type.
     #[inline(never)]
     fn not_a_number(&mut self, v: &Value<'_>, path: &Path<'_>) {
