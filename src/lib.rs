@@ -4,6 +4,7 @@
 //! only module that knows JavaScript, and it only converts values.
 
 pub mod api;
+pub mod fast_hash;
 pub mod issue;
 pub mod json;
 pub mod model;

@@ -2,9 +2,9 @@
 
 use super::edit::access::Access;
 use super::edit::invoice::{add_pricing, update_pricing, Pricing};
+use crate::fast_hash::FastSet;
 use crate::model::*;
 use crate::values::{Decimal, Id};
-use std::collections::HashSet;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApplyError {
@@ -174,9 +174,9 @@ fn ids_to_remove(
     existing: impl Iterator<Item = Id>,
     remove: &[IdOnly],
     path: &str,
-) -> Result<HashSet<Id>, ApplyError> {
-    let existing: HashSet<Id> = existing.collect();
-    let mut out = HashSet::new();
+) -> Result<FastSet<Id>, ApplyError> {
+    let existing: FastSet<Id> = existing.collect();
+    let mut out = FastSet::default();
     for (n, r) in remove.iter().enumerate() {
         if !existing.contains(&r.id) {
             return fail(format!("{path}/{n}/id"), format!("no item {}", r.id));

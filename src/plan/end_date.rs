@@ -13,6 +13,7 @@
 //! invoice is FINALIZED (`end_date_drops_finalized`) or VOID (`invoice_item_voided`, R9), and an
 //! access segment the ledger ties to a FINALIZED invoice (`access_segment_finalized`, R10).
 
+use crate::fast_hash::FastSet;
 use crate::issue::{Issue, IssueCode, Issues, Severity};
 use crate::json::{Path, Value};
 use crate::model::*;
@@ -22,7 +23,6 @@ use crate::read::create::read_end_date_request;
 use crate::read::Reader;
 use crate::values::{Id, Instant};
 use serde::Serialize;
-use std::collections::HashSet;
 use tsify::Tsify;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
@@ -44,7 +44,7 @@ pub fn end_access(c: &mut Commit, end: Instant) {
     let Some(schedule) = c.access_schedule.as_mut() else {
         return;
     };
-    let dropped: HashSet<Id> = schedule
+    let dropped: FastSet<Id> = schedule
         .schedule_items
         .iter()
         .filter(|i| i.starting_at >= end)

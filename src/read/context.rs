@@ -5,7 +5,9 @@ use crate::issue::{IssueCode, Issues};
 use crate::json::{Path, Value};
 use crate::values::{Id, Instant};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use crate::fast_hash::{FastMap, FastSet};
 use tsify::Tsify;
 
 /// `EditContext` as callers send it.
@@ -37,7 +39,7 @@ pub enum InvoiceStatus {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Context {
     pub customer_id: Option<Id>,
-    pub invoice_statuses: HashMap<Id, InvoiceStatus>,
+    pub invoice_statuses: FastMap<Id, InvoiceStatus>,
     pub now: Option<Instant>,
 }
 
@@ -47,7 +49,7 @@ impl Context {
     }
 
     /// Access segments the commit's ledger ties to a FINALIZED invoice (R10): they cannot be removed.
-    pub fn locked_segments(&self, commit: &crate::model::Commit) -> std::collections::HashSet<Id> {
+    pub fn locked_segments(&self, commit: &crate::model::Commit) -> FastSet<Id> {
         commit
             .ledger
             .iter()

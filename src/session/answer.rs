@@ -10,10 +10,10 @@
 //! previous answer" (every element is an object, so a number is never one). `answer.js` turns it
 //! back into a plan object; what answers share is frozen there.
 
+use crate::fast_hash::FastMap;
 use crate::json::write::{append, push_digits};
 use crate::model::EditCommitPayload;
 use crate::origin::Origin;
-use crate::plan::edit::fast_hash::FastMap;
 use crate::plan::output::SessionPlan;
 use serde::Serialize;
 

@@ -13,6 +13,7 @@ use crate::plan::edit::invoice::Invoice;
 use crate::plan::edit::kind::Kind;
 use crate::plan::edit::EditState;
 use crate::plan::output::SessionPlan;
+use crate::read::quote;
 use answer::Answers;
 use std::borrow::Cow;
 use std::collections::VecDeque;
@@ -251,7 +252,10 @@ impl Session {
             return refused(
                 IssueCode::PathNotFound,
                 "",
-                format!("{section:?} is not an editable schedule (use \"access\" or \"invoice\")"),
+                format!(
+                    "{} is not an editable schedule (use \"access\" or \"invoice\")",
+                    quote(section)
+                ),
             );
         };
         if !matches!(item, Value::Object(_)) {
@@ -275,7 +279,7 @@ impl Session {
             _ => refused(
                 IssueCode::PathNotFound,
                 path,
-                format!("{path:?} names no schedule item of the draft"),
+                format!("{} names no schedule item of the draft", quote(path)),
             ),
         }
     }
@@ -285,7 +289,10 @@ impl Session {
             return refused(
                 IssueCode::PathNotFound,
                 path,
-                format!("{path:?} is not a JSON Pointer to a field of the draft"),
+                format!(
+                    "{} is not a JSON Pointer to a field of the draft",
+                    quote(path)
+                ),
             );
         };
         if let Some((section, at, field)) = self.item_at(&tokens) {
@@ -303,7 +310,7 @@ impl Session {
             return refused(
                 IssueCode::PathNotFound,
                 path,
-                format!("{key:?} is not a field of a commit"),
+                format!("{} is not a field of a commit", quote(key)),
             );
         }
         let value = value.map(|v| v.clone().into_owned());
@@ -322,7 +329,7 @@ impl Session {
             return refused(
                 IssueCode::PathNotFound,
                 path,
-                format!("{path:?} names nothing in the draft"),
+                format!("{} names nothing in the draft", quote(path)),
             );
         }
         let next = EditState::read_draft(&doc);
@@ -373,7 +380,7 @@ impl Session {
                     return refused(
                         IssueCode::PathNotFound,
                         path,
-                        format!("{field:?} is not a field of a schedule item"),
+                        format!("{} is not a field of a schedule item", quote(field)),
                     );
                 }
                 item

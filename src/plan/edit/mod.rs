@@ -3,7 +3,6 @@
 //! so the two cannot disagree.
 
 pub mod access;
-pub mod fast_hash;
 pub mod invoice;
 pub mod kind;
 pub mod overlap;
@@ -15,6 +14,7 @@ use self::invoice::Invoice;
 use self::kind::{Diff, Kind};
 use self::schedule::Schedule;
 use self::top::{evaluate_top, Frozen};
+use crate::fast_hash::FastSet;
 use crate::issue::{Issue, IssueCode, Issues, Severity};
 use crate::json::{pointer, Path, Value};
 use crate::model::*;
@@ -26,7 +26,6 @@ use crate::read::context::{read_context, Context, InvoiceStatus};
 use crate::read::draft::read_draft;
 use crate::read::{Field, Reader};
 use crate::values::Id;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 /// Everything a plan says, and the payload also when an error withholds it (for the preview).
@@ -74,7 +73,7 @@ pub struct EditState {
     frozen: Rc<Frozen>,
     pub cx: Context,
     /// Access segments the original's ledger ties to a FINALIZED invoice (R10).
-    locked_segments: HashSet<Id>,
+    locked_segments: FastSet<Id>,
     /// Problems with the original or the context; they do not change while editing.
     fixed_issues: Vec<Issue>,
     /// The draft's own fields; schedule items live in the schedules below.
@@ -555,7 +554,7 @@ fn collect<K: Kind>(
     let (mut add_from, mut update_from) = (Vec::new(), Vec::with_capacity(n));
     let (mut remove, mut remove_from) = (Vec::with_capacity(gone), Vec::with_capacity(gone));
     changes.reserve(n + gone);
-    let mut seen_ids = HashSet::new();
+    let mut seen_ids = FastSet::default();
     let mut item_path = String::with_capacity(items_path.len() + 24);
     for (at, key) in reportable {
         let slot = &s.slots()[at];

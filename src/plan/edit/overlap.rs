@@ -4,7 +4,7 @@
 //! already had is not reported again). Any earlier segment counts, not only the one just before:
 //! a short segment nested in a long one overlaps it.
 
-use super::fast_hash::FastSet;
+use crate::fast_hash::FastSet;
 use crate::values::Instant;
 use std::collections::BTreeSet;
 use std::ops::Bound::{Excluded, Unbounded};

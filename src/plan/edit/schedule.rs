@@ -2,9 +2,9 @@
 //! own result is cached, ids are indexed for duplicates and removals, totals run in decimal, and
 //! access segments sit in an ordered index so overlaps are found near them (`overlap.rs`).
 
-use super::fast_hash::{FastMap, FastSet};
 use super::kind::{ItemEval, Kind};
 use super::overlap::Overlaps;
+use crate::fast_hash::{FastMap, FastSet};
 use crate::read::Context;
 use crate::values::{Decimal, Id};
 use std::rc::Rc;

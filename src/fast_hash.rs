@@ -1,4 +1,4 @@
-//! A cheap hasher for the schedule's indexes: their keys are UUIDs (already random) and small
+//! A cheap hasher for the id indexes: their keys are UUIDs (already random) and small
 //! integers, so SipHash's protection against chosen keys buys nothing and costs a third of a load.
 
 use std::collections::{HashMap, HashSet};
