@@ -13,8 +13,9 @@
 // JSON.stringify, except that a number JSON cannot hold (NaN, Infinity, -Infinity) is written as
 // {"$nonFinite":"NaN"} instead of null: a form's NaN is then reported at its field (a number field
 // says it is not a finite number; any other says it has the wrong type), never read as "clear this
-// field". The walk that looks for one tests leaves in place (a call per object, not per value):
-// about a tenth of what JSON.stringify itself costs. The second pass runs only when it finds one.
+// field". The walk that looks for one runs only when the text holds a `null`; it tests leaves in
+// place (a call per object, not per value): about a tenth of what JSON.stringify itself costs.
+// The second pass runs only when it finds one.
 
 const nonFinite = (x) => typeof x === "number" && (x !== x || x === Infinity || x === -Infinity);
 
@@ -37,7 +38,8 @@ const spell = (_key, v) => (nonFinite(v) ? { $nonFinite: String(v) } : v);
 
 export function stringify(v) {
   const text = JSON.stringify(v);
-  if (typeof text !== "string") return text;
+  // JSON.stringify writes every NaN and ±Infinity as null: a text without "null" holds none.
+  if (typeof text !== "string" || !text.includes("null")) return text;
   const found = typeof v === "object" ? v !== null && holdsNonFinite(v) : nonFinite(v);
   return found ? JSON.stringify(v, spell) : text;
 }

@@ -113,7 +113,7 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
             agrees(u.amount, u.quantity, u.unit_price, &path)?;
             if let Some(price) = update_pricing(u) {
                 let Some((amount, quantity, unit_price)) = price.resolve() else {
-                    return fail(path, "the amount is too large to compute exactly".into());
+                    return fail(path, "quantity × unit_price cannot be held exactly (at least 10^19, or more than 18 decimal places)".into());
                 };
                 (item.amount, item.quantity, item.unit_price) = (amount, quantity, unit_price);
             } else if u.quantity.is_some() || u.unit_price.is_some() {

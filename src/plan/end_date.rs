@@ -82,6 +82,13 @@ pub fn plan_end_date(
     let req = read_end_date_request(&mut Reader::new(&mut read), request);
     let mut issues = read.into_vec();
 
+    if commit.rolled_over_from.is_some() {
+        issues.push(Issue::new(
+            IssueCode::RolloverNotEditable,
+            "/rolled_over_from",
+            "this is a rollover commit (rolled_over_from is set) and cannot be edited (R12)",
+        ));
+    }
     if commit.commit_type != CommitType::Prepaid {
         issues.push(Issue::new(
             IssueCode::EndDatePrepaidOnly,
@@ -118,6 +125,16 @@ pub fn plan_end_date(
                 ACCESS,
                 "the commit has no access segment to end earlier",
             )),
+        }
+        // R7: the schedule must still end after it starts (planEdit's rule for each segment).
+        if let Some(first) = commit.access_items().iter().map(|i| i.starting_at).min() {
+            if end <= first {
+                issues.push(Issue::new(
+                    IssueCode::AccessRangeInvalid,
+                    ACCESS,
+                    format!("{end} is not after the first access segment's starting_at {first}: no access would remain (R7)"),
+                ));
+            }
         }
         let locked = cx.locked_segments(&commit);
         for item in commit

@@ -111,7 +111,13 @@ pub fn amounts(
                     .map_or(true, |items| items.iter().all(Decimal::fits_js_number))
             })
             .unwrap_or(Err(SplitError::Overflow)),
-        Distribution::DividedRounded => split(total, n, 0),
+        Distribution::DividedRounded => split(total, n, 0).and_then(|items| {
+            if items.iter().all(Decimal::fits_js_number) {
+                Ok(items)
+            } else {
+                Err(SplitError::Overflow)
+            }
+        }),
     }
 }
 

@@ -30,7 +30,9 @@ pub fn plan_disable_trueup(original: &Value<'_>, request: &Value<'_>) -> TrueupP
     let req = read_trueup_request(&mut Reader::new(&mut read), request);
     let mut issues = read.into_vec();
 
-    if commit.commit_type != CommitType::Postpaid {
+    // An unreadable type is reported as such (read as PREPAID, it would be called PREPAID here).
+    let type_read = !issues.iter().any(|i| i.path == "/type");
+    if type_read && commit.commit_type != CommitType::Postpaid {
         issues.push(Issue::new(
             IssueCode::TrueupPostpaidOnly,
             "",

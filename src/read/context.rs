@@ -1,6 +1,6 @@
 //! The context an edit is planned in: whose commit, which invoices are locked, and what time it is.
 
-use super::Reader;
+use super::{quote, Reader};
 use crate::issue::{IssueCode, Issues};
 use crate::json::{Path, Value};
 use crate::values::{Id, Instant};
@@ -33,7 +33,6 @@ pub enum InvoiceStatus {
     Draft,
     Finalized,
     Void,
-    Other,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -98,7 +97,15 @@ pub fn read_context(v: &Value<'_>, require_customer: bool, issues: &mut Issues) 
                         "DRAFT" => InvoiceStatus::Draft,
                         "FINALIZED" => InvoiceStatus::Finalized,
                         "VOID" => InvoiceStatus::Void,
-                        _ => InvoiceStatus::Other,
+                        // A typo ("FINALISED") must not lift the lock R9 puts on a finalized invoice.
+                        _ => {
+                            lr.report(
+                                IssueCode::InvalidEnum,
+                                &p,
+                                format!("{} is not DRAFT, FINALIZED or VOID", quote(&text)),
+                            );
+                            continue;
+                        }
                     };
                     cx.invoice_statuses.insert(id, status);
                 }

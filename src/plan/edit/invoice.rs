@@ -62,7 +62,7 @@ fn pricing(d: &InvoiceItemDraft, issues: &mut Vec<ItemIssue>) -> Option<Pricing>
                     issues,
                     "quantity",
                     IssueCode::NumberOutOfRange,
-                    "quantity × unit_price is too large to compute exactly",
+                    "quantity × unit_price cannot be held exactly (at least 10^19, or more than 18 decimal places)",
                 );
                 return None;
             };
@@ -209,19 +209,31 @@ impl Kind for Invoice {
                 r.instant(v, p)
             }),
         };
-        let price = pricing(d, &mut issues);
-        let resolved = match price.map(Pricing::resolve) {
-            Some(None) => {
+        // Pricing as the original holds it is no change, even where its stored amount is not
+        // exactly quantity × unit_price (rounded or computed in floating point by the server):
+        // the rules judge the edit, not the commit's past.
+        let kept = orig.filter(|o| {
+            matches!((&d.amount, &d.quantity, &d.unit_price),
+                (Field::Set(a), Field::Set(q), Field::Set(u))
+                    if *a == o.amount && *q == o.quantity && *u == o.unit_price)
+        });
+        let price = match kept {
+            Some(o) => Some(Pricing::QuantityPrice(o.quantity, o.unit_price)),
+            None => pricing(d, &mut issues),
+        };
+        let resolved = match (kept, price.map(Pricing::resolve)) {
+            (Some(o), _) => Some((o.amount, o.quantity, o.unit_price)),
+            (None, Some(None)) => {
                 issue(
                     &mut issues,
                     "",
                     IssueCode::NumberOutOfRange,
-                    "the amount is too large to compute exactly",
+                    "quantity × unit_price cannot be held exactly (at least 10^19, or more than 18 decimal places)",
                 );
                 None
             }
-            Some(r) => r,
-            None => None,
+            (None, Some(r)) => r,
+            (None, None) => None,
         };
         let moved = match (orig, timestamp) {
             (Some(o), Some(t)) => t != o.timestamp,

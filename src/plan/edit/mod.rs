@@ -381,6 +381,14 @@ impl EditState {
                 ),
             ));
         }
+        if self.invoice.len() == 0 && self.original.invoice_schedule.is_none() {
+            invoice_issues.push(Issue::new(
+                IssueCode::PostpaidInvoiceRequired,
+                "/invoice_schedule",
+                "a POSTPAID commit needs an invoice schedule with one item; this one has none (R2)",
+            ));
+            return;
+        }
         if self.invoice.len() != 1 {
             invoice_issues.push(Issue::new(
                 IssueCode::PostpaidInvoiceCount,
