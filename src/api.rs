@@ -57,19 +57,39 @@ pub fn object<'a>(text: &'a str, argument: &'static str) -> Result<Value<'a>, Ap
 
 fn object_value<'a>(v: Value<'a>, argument: &'static str) -> Result<Value<'a>, ApiError> {
     match v {
-        Value::Object(_) => Ok(v),
-        other => Err(ApiError::new(
-            "not_an_object",
-            argument,
-            "",
-            format!("expected an object, got {}", other.kind()),
-        )),
+        Value::Object(_) if !is_non_finite(&v) => Ok(v),
+        other => Err(not_an_object(&other, argument)),
     }
+}
+
+fn not_an_object(v: &Value<'_>, argument: &'static str) -> ApiError {
+    let kind = if is_non_finite(v) {
+        "a number that is not finite"
+    } else {
+        v.kind()
+    };
+    ApiError::new(
+        "not_an_object",
+        argument,
+        "",
+        format!("expected an object, got {kind}"),
+    )
+}
+
+/// A JavaScript NaN or ±Infinity as an argument: it crosses as `{"$nonFinite": "NaN"}`
+/// (`src/js/arguments.js`), which is an object only in spelling.
+fn is_non_finite(v: &Value<'_>) -> bool {
+    matches!(v, Value::Object(entries) if entries.len() == 1 && entries[0].0 == "$nonFinite")
 }
 
 /// Parses one argument's JSON text, whatever its type.
 pub fn any<'a>(text: &'a str, argument: &'static str) -> Result<Value<'a>, ApiError> {
     json::parse(text).map_err(|e| parse_error(e, argument))
+}
+
+/// The error of an argument longer than [`json::MAX_INPUT_BYTES`].
+pub fn too_large(argument: &'static str) -> ApiError {
+    parse_error(ParseError::TooLarge, argument)
 }
 
 fn parse_error(e: ParseError, argument: &'static str) -> ApiError {
@@ -401,13 +421,7 @@ fn object_or_empty<'a>(
 ) -> Result<Value<'a>, ApiError> {
     match text.map(|t| any(t, argument)).transpose()? {
         None | Some(Value::Null) => Ok(Value::Object(Vec::new())),
-        Some(v @ Value::Object(_)) => Ok(v),
-        Some(other) => Err(ApiError::new(
-            "not_an_object",
-            argument,
-            "",
-            format!("expected an object, got {}", other.kind()),
-        )),
+        Some(v) => object_value(v, argument),
     }
 }
 

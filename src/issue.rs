@@ -87,6 +87,7 @@ codes! {
     TrueupPostpaidOnly = "trueup_postpaid_only": Error, "disableTrueup works on POSTPAID commits only.";
     ContractIdRequired = "contract_id_required": Error, "No `contract_id` in the request and none on the commit.";
     PathNotFound = "path_not_found": Error, "An editor path that names no field of the draft.";
+    ValueTooDeep = "value_too_deep": Error, "An editor value that would sit more than 64 levels deep in the draft (the limit of every argument).";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]

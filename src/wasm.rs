@@ -374,6 +374,9 @@ impl CommitEditor {
         let path = string(&path, "path")?;
         // A form's value is usually a string: it needs no JSON round trip.
         if let Some(text) = value.as_string() {
+            if text.len() > crate::json::MAX_INPUT_BYTES {
+                return Err(throw(api::too_large("value")));
+            }
             let value = Value::String(text.into());
             return Ok(self.answer(Edit::Set(&path, Some(&value))));
         }

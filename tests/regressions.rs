@@ -314,3 +314,101 @@ fn an_unreadable_original_item_leaves_the_others_known() {
     );
     assert!(plan.payload.is_none());
 }
+
+/// Audit 5, D1: a value at the argument depth limit, set one level down, left a draft the session
+/// could not re-read, and every later top-level `set` was dropped without an issue. Such a value
+/// is now refused, and the draft keeps taking edits.
+#[test]
+fn a_value_too_deep_for_the_draft_is_refused_and_later_edits_are_kept() {
+    let nested = |levels: usize| "[".repeat(levels) + &"]".repeat(levels);
+    let name = json::parse(r#""B""#).expect("name");
+    for (path, levels) in [
+        ("/custom_fields", 64),
+        ("/description", 64),
+        ("/specifiers/0", 64),
+    ] {
+        let mut s = session();
+        let text = nested(levels);
+        let value = json::parse(&text).expect("at the argument limit");
+        let plan = s.set(path, Some(&value));
+        assert_eq!(
+            plan.issues
+                .last()
+                .map(|i| (i.code.as_str(), i.path.as_str())),
+            Some(("value_too_deep", path)),
+            "{path}"
+        );
+        let plan = s.set("/name", Some(&name));
+        assert!(plan.issues.is_empty(), "{path}: {:?}", plan.issues);
+        assert_eq!(
+            s.draft().name,
+            commit_editor::read::field::Field::Set("B".to_owned())
+        );
+    }
+    // One level less fits, and is an ordinary (invalid) value of the field.
+    let mut s = session();
+    let text = nested(63);
+    let value = json::parse(&text).expect("value");
+    s.set("/description", Some(&value));
+    let plan = s.set("/name", Some(&name));
+    assert!(
+        plan.issues.iter().all(|i| i.path == "/description"),
+        "{:?}",
+        plan.issues
+    );
+    assert_eq!(
+        s.draft().name,
+        commit_editor::read::field::Field::Set("B".to_owned())
+    );
+    let text = format!(r#"{{"amount": {}}}"#, nested(61));
+    let item = json::parse(&text).expect("item");
+    let plan = s.add_item("access", &item);
+    assert_eq!(
+        plan.issues.last().map(|i| i.code.as_str()),
+        Some("value_too_deep")
+    );
+}
+
+/// Audit 5, D2: every paste kept a whole copy of the draft for undo, bounded only by the count of
+/// steps, so pasting a large commit again and again ran the module out of memory. The history now
+/// holds at most `UNDO_ITEMS` schedule items in such copies; the oldest steps go first.
+#[test]
+fn the_undo_history_of_whole_drafts_is_bounded_by_items() {
+    use commit_editor::session::UNDO_ITEMS;
+    let n = 5_000;
+    let items: Vec<String> = (0..n)
+        .map(|k| {
+            format!(
+                r#"{{"id": "000000a1-0000-4000-8000-{k:012}", "amount": 1, "starting_at": "2026-01-01T{h:02}:00:00Z", "ending_before": "2026-01-01T{e:02}:00:00Z"}}"#,
+                h = k % 23,
+                e = k % 23 + 1
+            )
+        })
+        .collect();
+    let commit = COMMIT.replace(
+        &COMMIT
+            [COMMIT.find(r#"{"id": "000000a1"#).expect("item")..COMMIT.rfind("]}}").expect("end")],
+        &items.join(","),
+    );
+    let (o, c) = (
+        json::parse(&commit).expect("commit"),
+        json::parse(CONTEXT).expect("context"),
+    );
+    let mut s = Session::new(&o, &c);
+    let pastes = 2 * UNDO_ITEMS / n;
+    for k in 0..pastes {
+        let draft = commit.replacen(r#""name": "A""#, &format!(r#""name": "A{k}""#), 1);
+        s.replace_draft(&json::parse(&draft).expect("draft"));
+    }
+    let mut undone = 0;
+    while s.can_undo() {
+        s.undo();
+        undone += 1;
+    }
+    let kept = UNDO_ITEMS / (n + 1);
+    assert_eq!(undone, kept, "whole-draft steps kept of {pastes}");
+    assert_eq!(
+        s.draft().name,
+        commit_editor::read::field::Field::Set(format!("A{}", pastes - kept - 1))
+    );
+}

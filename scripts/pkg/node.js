@@ -7,6 +7,6 @@ const exports = initSync({ module: readFileSync(new URL('./commit_editor_bg.wasm
 export * from './commit_editor.js';
 
 /** Already initialised in Node; kept so the same `await init()` works everywhere. */
-export default async function init() {
+export default async function init(_moduleOrPath) {
   return exports;
 }

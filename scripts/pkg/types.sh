@@ -5,7 +5,7 @@
 #     esnext.disposable; a browser app on lib ES2022 + DOM does not have it. Reference it.
 #  2. node.d.ts (types of the "node" export condition): the same API without the browser init, whose
 #     types name DOM globals (RequestInfo, BufferSource, WebAssembly) that a Node project without
-#     lib "dom" lacks; plus Node's init().
+#     lib "dom" lacks; plus Node's init() and initSync(), which take (and ignore) any argument.
 # Usage (from scripts/build.sh, after wasm-bindgen): bash scripts/pkg/types.sh pkg
 set -euo pipefail
 pkg=${1:-pkg}
@@ -24,7 +24,10 @@ fi
  * imported, so every function works at once, with no fetch. `init()` is kept so the same
  * `await init()` runs in browsers and in Node; here it resolves at once.
  */
-export default function init(): Promise<unknown>;
+export default function init(module_or_path?: unknown): Promise<unknown>;
+/** Already done at import in Node; kept (and typed loosely: its input types are DOM types) so code
+ *  shared with the browser build type-checks. */
+export function initSync(module?: unknown): unknown;
 TS
 } > "$pkg/node.d.ts"
 if grep -nE '\b(RequestInfo|BufferSource|WebAssembly|Response)\b' "$pkg/node.d.ts"; then

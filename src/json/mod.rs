@@ -6,7 +6,9 @@ pub mod pointer;
 pub mod value;
 pub mod write;
 
-pub use parse::{parse, parse_watching, ItemWatch, ParseError, MAX_DEPTH, MAX_INPUT_BYTES};
+pub use parse::{
+    parse, parse_own, parse_watching, ItemWatch, ParseError, MAX_DEPTH, MAX_INPUT_BYTES,
+};
 pub use pointer::{parse_pointer, pointer, set_at, Path};
 pub use value::{Json, Value};
 pub use write::to_string;

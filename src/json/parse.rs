@@ -29,6 +29,12 @@ pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
     parse_with(text, None)
 }
 
+/// [`parse`] for a text the module wrote itself from values it holds: no size limit (what it
+/// holds may add up to more than one argument may be); the depth limit stays, it guards the stack.
+pub fn parse_own(text: &str) -> Result<Value<'_>, ParseError> {
+    parse_unsized(text, None)
+}
+
 /// Told about the items of a commit's two schedules (`/access_schedule/schedule_items` is
 /// schedule 0, `/invoice_schedule/schedule_items` schedule 1) as the parser meets them, in order.
 /// Only the last occurrence of a repeated key counts, as in [`Value::get`].
@@ -58,6 +64,13 @@ fn parse_with<'a>(
     if text.len() > MAX_INPUT_BYTES {
         return Err(ParseError::TooLarge);
     }
+    parse_unsized(text, watch)
+}
+
+fn parse_unsized<'a>(
+    text: &'a str,
+    watch: Option<&mut dyn ItemWatch>,
+) -> Result<Value<'a>, ParseError> {
     let mut p = Parser {
         s: text,
         b: text.as_bytes(),

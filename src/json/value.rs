@@ -35,6 +35,16 @@ impl<'a> Value<'a> {
         matches!(self, Value::Null)
     }
 
+    /// How many arrays and objects nest here (a scalar is 0, `{}` is 1), counted as the parser's
+    /// depth limit counts them.
+    pub fn depth(&self) -> usize {
+        match self {
+            Value::Array(items) => 1 + items.iter().map(Value::depth).max().unwrap_or(0),
+            Value::Object(entries) => 1 + entries.iter().map(|(_, v)| v.depth()).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             Value::Null => "null",

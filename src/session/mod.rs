@@ -40,6 +40,10 @@ const READ_ONLY_KEYS: &[&str] = &["ledger", "balance", "created_by", "amount"];
 
 /// Most changes kept for undo.
 pub const UNDO_DEPTH: usize = 1000;
+/// The most schedule items the undo history holds in whole-draft copies (a paste, or a `set` of a
+/// whole schedule, keeps the draft it replaced): about 40 MB. Past it the oldest steps are dropped,
+/// as past [`UNDO_DEPTH`]; the last step is always kept.
+pub const UNDO_ITEMS: usize = 250_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
@@ -80,6 +84,26 @@ enum Op {
     Whole(Box<CommitDraft>),
 }
 
+impl Op {
+    /// What a step costs the history: the schedule items of a whole-draft copy, else 1.
+    fn weight(&self) -> usize {
+        match self {
+            Op::Whole(d) => {
+                let access = d
+                    .access_schedule
+                    .value()
+                    .and_then(|s| s.schedule_items.value());
+                let invoice = d
+                    .invoice_schedule
+                    .value()
+                    .and_then(|s| s.schedule_items.value());
+                1 + access.map_or(0, Vec::len) + invoice.map_or(0, Vec::len)
+            }
+            _ => 1,
+        }
+    }
+}
+
 /// One change to a session's draft.
 #[derive(Clone, Copy, Debug)]
 pub enum Edit<'a> {
@@ -104,6 +128,17 @@ pub type Outcome = Result<(), Issue>;
 
 /// An issue for an edit that cannot be made. An issue's path is a JSON Pointer: a caller's path
 /// that is not one (`~`, `name`) is quoted in the message and the issue is placed at the root.
+fn too_deep(path: &str, depth: usize) -> Outcome {
+    refused(
+        IssueCode::ValueTooDeep,
+        path,
+        format!(
+            "the value would sit {depth} levels deep in the draft; at most {} are read",
+            json::MAX_DEPTH
+        ),
+    )
+}
+
 fn refused(code: IssueCode, path: &str, message: impl Into<String>) -> Outcome {
     let at = if parse_pointer(path).is_some() {
         path
@@ -124,6 +159,8 @@ fn refusing(mut plan: SessionPlan, outcome: Outcome) -> SessionPlan {
 pub struct Session {
     state: EditState,
     undo: VecDeque<Op>,
+    /// The sum of [`Op::weight`] over `undo`.
+    undo_weight: usize,
     redo: Vec<Op>,
     /// The path of the last `set`: a run of sets to one path (typing in a field) is one undo step.
     typing: Option<String>,
@@ -134,6 +171,7 @@ impl Session {
         Session {
             state: EditState::new(original, context),
             undo: VecDeque::new(),
+            undo_weight: 0,
             redo: Vec::new(),
             typing: None,
         }
@@ -225,7 +263,7 @@ impl Session {
 
     fn edit_undo(&mut self) -> Outcome {
         self.typing = None;
-        if let Some(op) = self.undo.pop_back() {
+        if let Some(op) = self.pop_undo() {
             let inverse = self.apply(op);
             self.redo.push(inverse);
         }
@@ -236,7 +274,7 @@ impl Session {
         self.typing = None;
         if let Some(op) = self.redo.pop() {
             let inverse = self.apply(op);
-            self.undo.push_back(inverse);
+            self.push_undo(inverse);
         }
         Ok(())
     }
@@ -264,6 +302,10 @@ impl Session {
                 &format!("/{}/schedule_items/-", section.key()),
                 "an item must be an object",
             );
+        }
+        let depth = 3 + item.depth();
+        if depth > json::MAX_DEPTH {
+            return too_deep(&format!("/{}/schedule_items/-", section.key()), depth);
         }
         let at = self.len(section);
         self.record(Op::Insert(section, at, read_item(section, item)));
@@ -295,6 +337,11 @@ impl Session {
                 ),
             );
         };
+        // The draft holds no more than an argument may: planEdit reads every draft it makes.
+        let depth = tokens.len() + value.map_or(0, Value::depth);
+        if depth > json::MAX_DEPTH {
+            return too_deep(path, depth);
+        }
         if let Some((section, at, field)) = self.item_at(&tokens) {
             return self.set_item(path, section, at, field, value);
         }
@@ -321,9 +368,10 @@ impl Session {
         } else {
             self.state.top().clone()
         };
-        let mut doc = match json::parse(&crate::api::to_json(&base)) {
+        // Within the depth limit by the check above; an edit is never dropped in silence.
+        let mut doc = match json::parse_own(&crate::api::to_json(&base)) {
             Ok(v) => v.into_owned(),
-            Err(_) => return Ok(()),
+            Err(e) => return refused(IssueCode::ValueTooDeep, path, e.to_string()),
         };
         if set_at(&mut doc, &tokens, value).is_err() {
             return refused(
@@ -436,11 +484,25 @@ impl Session {
     fn record(&mut self, op: Op) {
         self.typing = None;
         let inverse = self.apply(op);
-        self.undo.push_back(inverse);
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.pop_front();
-        }
+        self.push_undo(inverse);
         self.redo.clear();
+    }
+
+    fn push_undo(&mut self, op: Op) {
+        self.undo_weight += op.weight();
+        self.undo.push_back(op);
+        while self.undo.len() > UNDO_DEPTH || (self.undo_weight > UNDO_ITEMS && self.undo.len() > 1)
+        {
+            if let Some(old) = self.undo.pop_front() {
+                self.undo_weight -= old.weight();
+            }
+        }
+    }
+
+    fn pop_undo(&mut self) -> Option<Op> {
+        let op = self.undo.pop_back()?;
+        self.undo_weight -= op.weight();
+        Some(op)
     }
 
     /// Records a `set`: consecutive sets to the same path keep the first one's undo entry, so

@@ -35,6 +35,18 @@ for (const bad of [NaN, Infinity, -Infinity]) {
   });
 }
 
+for (const bad of [NaN, Infinity, -Infinity]) {
+  test(`${bad} as a whole argument throws not_an_object (it is no object, whatever it crosses as)`, () => {
+    const refused = (f, argument) =>
+      assert.throws(f, (e) => e.name === 'CommitEditorError' && e.code === 'not_an_object' && e.argument === argument);
+    refused(() => api.planEdit(bad, original, context), 'original');
+    refused(() => api.planEdit(original, bad, context), 'draft');
+    refused(() => api.planEdit(original, original, bad), 'context');
+    refused(() => new api.CommitEditor(bad, context), 'original');
+    refused(() => api.planCreate(bad), 'draft');
+  });
+}
+
 test('a null that is really null still clears, beside a NaN elsewhere that does not', () => {
   const plan = api.planEdit(original, { ...original, priority: null }, context);
   assert.deepEqual(plan.issues, []);
