@@ -57,16 +57,16 @@ pub fn object<'a>(text: &'a str, argument: &'static str) -> Result<Value<'a>, Ap
 
 fn object_value<'a>(v: Value<'a>, argument: &'static str) -> Result<Value<'a>, ApiError> {
     match v {
-        Value::Object(_) if !is_non_finite(&v) => Ok(v),
+        Value::Object(_) if marker(&v).is_none() => Ok(v),
         other => Err(not_an_object(&other, argument)),
     }
 }
 
 fn not_an_object(v: &Value<'_>, argument: &'static str) -> ApiError {
-    let kind = if is_non_finite(v) {
-        "a number that is not finite"
-    } else {
-        v.kind()
+    let kind = match marker(v) {
+        Some("$bigint") => "a BigInt",
+        Some(_) => "a number that is not finite",
+        None => v.kind(),
     };
     ApiError::new(
         "not_an_object",
@@ -76,10 +76,16 @@ fn not_an_object(v: &Value<'_>, argument: &'static str) -> ApiError {
     )
 }
 
-/// A JavaScript NaN or ±Infinity as an argument: it crosses as `{"$nonFinite": "NaN"}`
-/// (`src/js/arguments.js`), which is an object only in spelling.
-fn is_non_finite(v: &Value<'_>) -> bool {
-    matches!(v, Value::Object(entries) if entries.len() == 1 && entries[0].0 == "$nonFinite")
+/// A JavaScript NaN, ±Infinity or BigInt as an argument: it crosses as `{"$nonFinite": "NaN"}`
+/// or `{"$bigint": "12"}` (`src/js/arguments.js`), which is an object only in spelling.
+fn marker<'v>(v: &'v Value<'_>) -> Option<&'v str> {
+    match v {
+        Value::Object(entries) if entries.len() == 1 => {
+            let key: &str = &entries[0].0;
+            matches!(key, "$nonFinite" | "$bigint").then_some(key)
+        }
+        _ => None,
+    }
 }
 
 /// Parses one argument's JSON text, whatever its type.

@@ -182,7 +182,7 @@ fn stringified(v: &JsValue, argument: &'static str) -> Result<JsValue, JsValue> 
             let (code, why) = if range {
                 ("too_deep", "nested too deeply")
             } else {
-                ("unserializable", "not JSON data (a cycle or a BigInt?)")
+                ("unserializable", "not JSON data (a cycle?)")
             };
             Err(throw(ApiError::new(
                 code,

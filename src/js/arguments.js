@@ -34,10 +34,23 @@ function holdsNonFinite(o) {
   return false;
 }
 
-const spell = (_key, v) => (nonFinite(v) ? { $nonFinite: String(v) } : v);
+// A BigInt, which JSON.stringify refuses with a TypeError, crosses as {"$bigint":"12"}: a number
+// field then says it is not a JSON number, at its own path, instead of the whole call throwing.
+const spell = (_key, v) =>
+  nonFinite(v) ? { $nonFinite: String(v) } : typeof v === "bigint" ? { $bigint: String(v) } : v;
 
 export function stringify(v) {
-  const text = JSON.stringify(v);
+  let text;
+  try {
+    text = JSON.stringify(v);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    try {
+      return JSON.stringify(v, spell);
+    } catch {
+      throw e; // not a BigInt after all (a cycle): the caller reports the first error
+    }
+  }
   // JSON.stringify writes every NaN and ±Infinity as null: a text without "null" holds none.
   if (typeof text !== "string" || !text.includes("null")) return text;
   const found = typeof v === "object" ? v !== null && holdsNonFinite(v) : nonFinite(v);

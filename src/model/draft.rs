@@ -135,7 +135,8 @@ pub struct AccessItemDraft {
 }
 
 /// An invoice item in a draft: no `id` means a new item. Price it by `amount`, or by `quantity`
-/// with `unit_price` (R6); `invoice_id` is read-only and ignored.
+/// with `unit_price` (R6); `invoice_id` is read-only: a new item's is ignored, and an existing
+/// item's may only be the original's (else `field_not_editable`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Tsify)]
 pub struct InvoiceItemDraft {
     #[serde(skip_serializing_if = "Field::is_absent")]
@@ -153,7 +154,7 @@ pub struct InvoiceItemDraft {
     #[serde(skip_serializing_if = "Field::is_absent")]
     #[tsify(optional, type = "FormNumber")]
     pub unit_price: Field<Decimal>,
-    /// Read-only: carried so a draft keeps what it was given, never compared or sent.
+    /// Read-only: carried so a draft keeps what it was given; compared with the original's, never sent.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "Id | null")]
     pub invoice_id: Option<Json>,

@@ -340,13 +340,24 @@ impl<'i> Reader<'i> {
     /// not a finite number, rather than a value of the wrong type.
     #[inline(never)]
     fn not_a_number(&mut self, v: &Value<'_>, path: &Path<'_>) {
-        match v.get("$nonFinite").and_then(Value::as_str) {
-            Some(name) => self.report(
+        if let Some(name) = v.get("$nonFinite").and_then(Value::as_str) {
+            self.report(
                 IssueCode::InvalidNumber,
                 path,
                 format!("{name} is not a finite number"),
-            ),
-            None => self.wrong_type(v, path, "a number"),
+            )
+        } else if let Some(digits) = v.get("$bigint").and_then(Value::as_str) {
+            // A JavaScript BigInt crosses as `{"$bigint": "12"}` (`src/js/arguments.js`).
+            self.report(
+                IssueCode::InvalidNumber,
+                path,
+                format!(
+                    "{}n is a BigInt, not a JSON number (give a number or a numeric string)",
+                    quote(digits).trim_matches('"')
+                ),
+            )
+        } else {
+            self.wrong_type(v, path, "a number")
         }
     }
 

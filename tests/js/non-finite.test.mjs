@@ -47,6 +47,21 @@ for (const bad of [NaN, Infinity, -Infinity]) {
   });
 }
 
+test('a BigInt inside a draft is invalid_number at its path; as a whole argument it is not_an_object', () => {
+  const items = original.access_schedule.schedule_items.map((it, i) => (i === 1 ? { ...it, amount: 5n } : it));
+  const draft = { ...original, access_schedule: { ...original.access_schedule, schedule_items: items } };
+  const plan = api.planEdit(original, draft, context);
+  assert.equal(plan.payload, null);
+  assert.deepEqual(codes(plan, '/access_schedule/schedule_items/1/amount'), ['invalid_number']);
+  const editor = new api.CommitEditor(original, context);
+  assert.deepEqual(codes(editor.set('/priority', 7n), '/priority'), ['invalid_number']);
+  editor.free();
+  assert.throws(() => api.planEdit(original, 5n, context), (e) => e.code === 'not_an_object' && e.argument === 'draft');
+  const cycle = { ...original };
+  cycle.self = cycle;
+  assert.throws(() => api.planEdit(original, cycle, context), (e) => e.code === 'unserializable');
+});
+
 test('a null that is really null still clears, beside a NaN elsewhere that does not', () => {
   const plan = api.planEdit(original, { ...original, priority: null }, context);
   assert.deepEqual(plan.issues, []);

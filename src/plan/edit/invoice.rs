@@ -197,6 +197,21 @@ impl Kind for Invoice {
                 format!("no invoice item {id} in the original commit"),
             );
         }
+        if let (Some(o), Some(given)) = (orig, &d.invoice_id) {
+            let same = match given {
+                Value::Null => o.invoice_id.is_none(),
+                Value::String(t) => o.invoice_id.is_some() && Id::parse(t) == o.invoice_id,
+                _ => false,
+            };
+            if !same {
+                issue(
+                    &mut issues,
+                    "invoice_id",
+                    IssueCode::FieldNotEditable,
+                    "invoice_id is filled in by Metronome and cannot be edited",
+                );
+            }
+        }
         let timestamp = match orig {
             Some(o) => keep_or(
                 &mut issues,
