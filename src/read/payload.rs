@@ -5,9 +5,30 @@ use super::Reader;
 use crate::json::{Path, Value};
 use crate::model::*;
 
+const NOT_NULLABLE: [&str; 8] = [
+    "name",
+    "description",
+    "product_id",
+    "invoice_contract_id",
+    "rate_type",
+    "hierarchy_configuration",
+    "access_schedule",
+    "invoice_schedule",
+];
+
 pub fn read_edit_payload(r: &mut Reader<'_>, v: &Value<'_>) -> Option<EditCommitPayload> {
     let root = Path::Root;
     r.expect_object(v, &root).then_some(())?;
+    // The schema takes null only for the lists and `priority` (to clear them).
+    for key in NOT_NULLABLE {
+        if v.get(key).is_some_and(Value::is_null) {
+            r.report(
+                crate::issue::IssueCode::InvalidType,
+                &root.key(key),
+                "the endpoint takes no null here (leave the key out for no change)",
+            );
+        }
+    }
     let customer_id = r.req(v, "customer_id", &root, Reader::id);
     let commit_id = r.req(v, "commit_id", &root, Reader::id);
     let p = EditCommitPayload {
