@@ -169,7 +169,8 @@ fn evaluate_recurring(rec: &RecurringRead, cx: &Context, out: &mut Vec<Issue>) -
     let Some((amount, quantity, unit_price)) = price.resolve() else {
         return result;
     };
-    match split_range(amount, s, e, f, dist) {
+    // In UTC: how Metronome expands a recurring schedule written at another offset is not documented.
+    match split_range(amount, s, e, f, dist, 0) {
         Ok(periods) => {
             result.items = Some(
                 periods

@@ -66,11 +66,13 @@ pub enum SplitError {
     Overflow,
 }
 
-/// Start of each period in `[start, end)`; empty when `end <= start`.
+/// Start of each period in `[start, end)`; empty when `end <= start`. Months are counted on the
+/// calendar of the wall clock `offset` seconds east of UTC (the offset `start` was written in).
 pub fn period_starts(
     start: Instant,
     end: Instant,
     frequency: Frequency,
+    offset: i64,
 ) -> Result<Vec<Instant>, SplitError> {
     let months = frequency.months();
     let mut out = Vec::new();
@@ -78,7 +80,7 @@ pub fn period_starts(
     loop {
         let t = match k.checked_mul(months) {
             Some(0) => Some(start),
-            Some(m) => start.add_months(m),
+            Some(m) => start.add_months_at(m, offset),
             None => None,
         };
         // Beyond the calendar: no further period starts.
@@ -146,8 +148,9 @@ pub fn split_range(
     end: Instant,
     frequency: Frequency,
     distribution: Distribution,
+    offset: i64,
 ) -> Result<Vec<Period>, SplitError> {
-    let starts = period_starts(start, end, frequency)?;
+    let starts = period_starts(start, end, frequency, offset)?;
     let amounts = amounts(total, starts.len(), distribution)?;
     let ends = starts.iter().skip(1).copied().chain(std::iter::once(end));
     Ok(starts
@@ -199,7 +202,13 @@ pub fn generate_schedule(rule: &Value<'_>) -> GeneratedSchedule {
         r.distribution,
         r.kind,
     ) {
-        match split_range(total, s, e, f, d) {
+        // The user's calendar: monthly from March 1 at +05:00 is the 1st of each month there.
+        let offset = rule
+            .get("starting_at")
+            .and_then(Value::as_str)
+            .and_then(Instant::offset_of)
+            .unwrap_or(0);
+        match split_range(total, s, e, f, d, offset) {
             Ok(periods) => {
                 items = periods
                     .into_iter()
@@ -255,6 +264,7 @@ mod tests {
             t("2027-01-01T00:00:00Z"),
             Frequency::Monthly,
             Distribution::Divided,
+            0,
         )
         .unwrap();
         assert_eq!(p.len(), 12);
@@ -270,6 +280,7 @@ mod tests {
             t("2024-01-31T05:00:00Z"),
             t("2024-05-01T00:00:00Z"),
             Frequency::Monthly,
+            0,
         )
         .unwrap();
         let shown: Vec<String> = starts.iter().map(|s| s.to_string()).collect();
@@ -316,6 +327,7 @@ mod tests {
             t("2026-02-15T00:00:00Z"),
             Frequency::Monthly,
             Distribution::DividedRounded,
+            0,
         )
         .unwrap();
         assert_eq!(p.len(), 2);

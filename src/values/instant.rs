@@ -159,6 +159,11 @@ fn instant(y: i64, mo: i64, d: i64, h: i64, mi: i64, s: i64, frac: u32) -> Optio
 
 /// `YYYY-MM-DD(T|t| )hh:mm:ss(.f+)?(Z|z|±hh:mm)`, as chrono's `DateTime::parse_from_rfc3339`.
 fn rfc3339(b: &[u8]) -> Option<Instant> {
+    rfc3339_with_offset(b).map(|(t, _)| t)
+}
+
+/// [`rfc3339`], with the offset east of UTC in seconds.
+fn rfc3339_with_offset(b: &[u8]) -> Option<(Instant, i64)> {
     let mut c = Scan { b, i: 0 };
     let y = c.two()? * 100 + c.two()?;
     c.eat(b'-').then_some(())?;
@@ -197,10 +202,13 @@ fn rfc3339(b: &[u8]) -> Option<Instant> {
             secs
         }
     };
-    c.done().then_some(Instant {
-        secs: local.secs - offset,
-        ..local
-    })
+    c.done().then_some((
+        Instant {
+            secs: local.secs - offset,
+            ..local
+        },
+        offset,
+    ))
 }
 
 /// Whether chrono's `NaiveDateTime::parse_from_str` reads `b` with `%Y-%m-%dT%H:%M:%S%.f`
@@ -259,6 +267,11 @@ impl Instant {
         })
     }
 
+    /// The offset east of UTC, in seconds, that an RFC 3339 `text` is written in (`Z`: 0).
+    pub fn offset_of(text: &str) -> Option<i64> {
+        rfc3339_with_offset(text.trim().as_bytes()).map(|(_, offset)| offset)
+    }
+
     pub fn from_millis(ms: i64) -> Option<Instant> {
         let secs = ms.div_euclid(1000);
         let days = secs.div_euclid(DAY);
@@ -290,6 +303,20 @@ impl Instant {
         Some(Instant {
             secs: self.secs + (new_days - days) * DAY,
             nanos: self.nanos,
+        })
+    }
+
+    /// [`Instant::add_months`] on the calendar of the wall clock `offset` seconds east of UTC:
+    /// March 1 at +05:00 plus one month is April 1 at +05:00, not the 29th.
+    pub fn add_months_at(&self, months: u32, offset: i64) -> Option<Instant> {
+        let local = Instant {
+            secs: self.secs.checked_add(offset)?,
+            nanos: self.nanos,
+        };
+        let moved = local.add_months(months)?;
+        Some(Instant {
+            secs: moved.secs - offset,
+            nanos: moved.nanos,
         })
     }
 
