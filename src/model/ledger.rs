@@ -107,6 +107,23 @@ impl LedgerEntry {
         }
     }
 
+    pub fn amount(&self) -> Decimal {
+        use LedgerEntry::*;
+        match self {
+            PrepaidSegmentStart(e) | PrepaidExpiration(e) | PrepaidSeatBasedAdjustment(e) => {
+                e.amount
+            }
+            PrepaidAutomatedInvoiceDeduction(e)
+            | PrepaidCanceled(e)
+            | PrepaidCredited(e)
+            | PostpaidAutomatedInvoiceDeduction(e) => e.amount,
+            PrepaidRollover(e) | PostpaidRollover(e) => e.amount,
+            PrepaidManual(e) | PostpaidManual(e) => e.amount,
+            PostpaidInitialBalance(e) | PostpaidExpiration(e) => e.amount,
+            PostpaidTrueup(e) => e.amount,
+        }
+    }
+
     /// The invoice an entry was applied to, when it names one.
     pub fn invoice_id(&self) -> Option<Id> {
         use LedgerEntry::*;

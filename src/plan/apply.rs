@@ -18,6 +18,12 @@ fn fail<T>(path: String, message: String) -> Result<T, ApplyError> {
 
 /// Applies `payload` to `original`. New items get placeholder ids (`00000000-0000-0000-…`), as the
 /// server's are not known yet; items are kept in time order, as list-commits returns them.
+fn ledger_sum(ledger: &[LedgerEntry]) -> Option<Decimal> {
+    ledger
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, e| sum.checked_add(e.amount()))
+}
+
 pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, ApplyError> {
     if p.commit_id != original.id {
         return fail(
@@ -86,8 +92,35 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
         }
         crate::sort::sort_by_key(items, |i| (i.starting_at, i.ending_before));
         if let Some(ledger) = &mut c.ledger {
-            // Entries of removed segments go with them (R10).
+            let before = ledger_sum(ledger);
+            // Entries of removed segments go with them (R10); a segment's start entry grants
+            // its new amount.
             ledger.retain(|e| e.segment_id().map_or(true, |s| !removed.contains(&s)));
+            for entry in ledger.iter_mut() {
+                if let LedgerEntry::PrepaidSegmentStart(start) = entry {
+                    let updated = edit.update_schedule_items.iter().rev();
+                    if let Some(a) = updated
+                        .filter(|u| u.id == start.segment_id)
+                        .find_map(|u| u.amount)
+                    {
+                        start.amount = a;
+                    }
+                }
+            }
+            // The balance is the ledger's sum, clamped at 0: it moves by what the ledger moved.
+            let moved = before
+                .zip(ledger_sum(ledger))
+                .and_then(|(b, a)| a.checked_sub(b));
+            if let (Some(balance), Some(moved)) = (c.balance.as_mut(), moved) {
+                if !moved.is_zero() {
+                    let next = balance.checked_add(moved).unwrap_or(*balance);
+                    *balance = if next.is_negative() {
+                        Decimal::ZERO
+                    } else {
+                        next
+                    };
+                }
+            }
         }
     }
     if let Some(edit) = &p.invoice_schedule {
