@@ -39,6 +39,27 @@ pub struct HierarchyConfiguration {
     pub child_access: ChildAccess,
 }
 
+impl HierarchyConfiguration {
+    /// The same configuration: `contract_ids` are a set (order and repeats are no change).
+    pub fn same_as(&self, other: &HierarchyConfiguration) -> bool {
+        match (&self.child_access, &other.child_access) {
+            (
+                ChildAccess::ContractIds { contract_ids: a },
+                ChildAccess::ContractIds { contract_ids: b },
+            ) => {
+                let set = |ids: &[Id]| {
+                    let mut ids = ids.to_vec();
+                    crate::sort::sort(&mut ids);
+                    ids.dedup();
+                    ids
+                };
+                set(a) == set(b)
+            }
+            (a, b) => a == b,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(tag = "type")]
 pub enum ChildAccess {

@@ -243,7 +243,12 @@ pub fn evaluate_top(
     );
     t.payload.specifiers = specs;
     match &d.hierarchy_configuration {
-        Field::Set(h) if Some(h) != original.hierarchy_configuration.as_ref() => {
+        Field::Set(h)
+            if !original
+                .hierarchy_configuration
+                .as_ref()
+                .is_some_and(|o| o.same_as(h)) =>
+        {
             t.payload.hierarchy_configuration = Some(h.clone());
             t.changes.push(Change::updated(
                 "/hierarchy_configuration".into(),
