@@ -412,3 +412,39 @@ fn the_undo_history_of_whole_drafts_is_bounded_by_items() {
         commit_editor::read::field::Field::Set(format!("A{}", pastes - kept - 1))
     );
 }
+
+/// Audit 5, D3: two segments with the same range, the first removed and the removal undone: the
+/// session reported the overlap on the other segment than planEdit does for the same draft (the
+/// index ordered equal ranges by when an item was inserted, not by where it stands).
+#[test]
+fn an_undone_removal_keeps_equal_ranges_in_draft_order() {
+    let mut s = session();
+    for amount in [1, 2] {
+        let item = format!(
+            r#"{{"amount": {amount}, "starting_at": "2027-01-01T00:00:00Z", "ending_before": "2027-03-01T00:00:00Z"}}"#
+        );
+        s.add_item("access", &json::parse(&item).expect("item"));
+    }
+    let before = s.plan().issues;
+    s.remove_item("/access_schedule/schedule_items/1");
+    let after = s.undo().issues;
+    let draft = api::to_json(&s.draft());
+    let planned = api::plan_edit(COMMIT, &draft, CONTEXT)
+        .expect("objects")
+        .issues;
+    let shown = |issues: &[commit_editor::issue::Issue]| {
+        issues
+            .iter()
+            .map(|i| format!("{} {} {}", i.code.as_str(), i.path, i.message))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        shown(&before)
+            .iter()
+            .any(|i| i.starts_with("access_overlap")),
+        "{:?}",
+        shown(&before)
+    );
+    assert_eq!(shown(&after), shown(&planned));
+    assert_eq!(shown(&after), shown(&before));
+}

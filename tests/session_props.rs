@@ -61,6 +61,9 @@ fn step() -> impl Strategy<Value = Step> {
         2 => (prop_oneof![Just("access"), Just("invoice")], (0u64..1000, 0i64..20_000, 1i64..500)).prop_map(|(s, (a, h, l))| {
             Step::Add(s, if s == "access" { json!({"amount": a, "starting_at": ts(h), "ending_before": ts(h + l)}) } else { json!({"timestamp": ts(h), "amount": a}) })
         }),
+        // Segments of one range: the overlap index orders equal ranges as the draft does, also
+        // after a removal is undone (audit 5, D3).
+        1 => (0u64..1000).prop_map(|a| Step::Add("access", json!({"amount": a, "starting_at": ts(100), "ending_before": ts(300)}))),
         2 => (section.clone(), 0usize..10).prop_map(|(s, i)| Step::Remove(s, i)),
         2 => Just(Step::Undo),
         1 => Just(Step::Redo),

@@ -1,5 +1,7 @@
-//! Which access segments overlap one that starts earlier: `(starting_at, ending_before, key)` in
-//! start order, and the keys flagged. A segment is flagged when some segment before it in that
+//! Which access segments overlap one that starts earlier: `(starting_at, ending_before, order,
+//! key)` in start order, and the keys flagged. `order` follows the draft's order of the items (the
+//! schedule keeps it so), so of two segments with the same range the later in the draft is the
+//! later here, however the items came to be where they are. A segment is flagged when some segment before it in that
 //! order ends after it starts and one of the two was touched by the edit (an overlap the original
 //! already had is not reported again). Any earlier segment counts, not only the one just before:
 //! a short segment nested in a long one overlaps it.
@@ -9,7 +11,8 @@ use crate::values::Instant;
 use std::collections::BTreeSet;
 use std::ops::Bound::{Excluded, Unbounded};
 
-type Entry = (Instant, Instant, u32);
+/// `(starting_at, ending_before, order, key)`.
+pub type Entry = (Instant, Instant, u32, u32);
 
 #[derive(Clone, Default)]
 pub struct Overlaps {
@@ -32,7 +35,7 @@ impl Overlaps {
         let mut flags = FastSet::default();
         let (mut end, mut touched_end): (Option<Instant>, Option<Instant>) = (None, None);
         let mut longest = 0;
-        for &(s, e, k) in &entries {
+        for &(s, e, _, k) in &entries {
             let t = touched(k);
             if (t && end.is_some_and(|x| x > s)) || touched_end.is_some_and(|x| x > s) {
                 flags.insert(k);
@@ -54,47 +57,44 @@ impl Overlaps {
         &self.flags
     }
 
-    /// The nearest earlier segment that `key`'s segment `[s, e)` is reported as overlapping.
-    pub fn culprit(
-        &self,
-        (s, e): (Instant, Instant),
-        key: u32,
-        touched: &dyn Fn(u32) -> bool,
-    ) -> Option<u32> {
+    /// The nearest earlier segment that the segment of `entry` is reported as overlapping.
+    pub fn culprit(&self, entry: Entry, touched: &dyn Fn(u32) -> bool) -> Option<u32> {
+        let (s, _, _, key) = entry;
         if !self.flags.contains(&key) {
             return None;
         }
-        self.earlier(s, e, key)
-            .find(|&&(_, pe, pk)| pe > s && (touched(key) || touched(pk)))
-            .map(|&(_, _, k)| k)
+        self.earlier(entry)
+            .find(|&&(_, pe, _, pk)| pe > s && (touched(key) || touched(pk)))
+            .map(|&(_, _, _, k)| k)
     }
 
-    pub fn insert(&mut self, (s, e): (Instant, Instant), key: u32, touched: &dyn Fn(u32) -> bool) {
-        self.index.insert((s, e, key));
-        self.longest = self.longest.max(length(s, e));
-        self.recheck(s, e, key, touched);
-        self.recheck_later(s, e, key, touched);
+    pub fn insert(&mut self, entry: Entry, touched: &dyn Fn(u32) -> bool) {
+        self.index.insert(entry);
+        self.longest = self.longest.max(length(entry.0, entry.1));
+        self.recheck(entry, touched);
+        self.recheck_later(entry, touched);
     }
 
-    pub fn remove(&mut self, (s, e): (Instant, Instant), key: u32, touched: &dyn Fn(u32) -> bool) {
-        self.index.remove(&(s, e, key));
-        self.flags.remove(&key);
-        self.recheck_later(s, e, key, touched);
+    pub fn remove(&mut self, entry: Entry, touched: &dyn Fn(u32) -> bool) {
+        self.index.remove(&entry);
+        self.flags.remove(&entry.3);
+        self.recheck_later(entry, touched);
     }
 
-    /// Segments before `(s, e, key)` in start order that can reach `s`, nearest first.
-    fn earlier(&self, s: Instant, e: Instant, key: u32) -> impl Iterator<Item = &Entry> {
-        let floor = s.as_nanos() - self.longest;
+    /// Segments before `entry` in start order that can reach its start, nearest first.
+    fn earlier(&self, entry: Entry) -> impl Iterator<Item = &Entry> {
+        let floor = entry.0.as_nanos() - self.longest;
         self.index
-            .range(..(s, e, key))
+            .range(..entry)
             .rev()
-            .take_while(move |(ps, _, _)| ps.as_nanos() >= floor)
+            .take_while(move |(ps, ..)| ps.as_nanos() >= floor)
     }
 
-    fn recheck(&mut self, s: Instant, e: Instant, key: u32, touched: &dyn Fn(u32) -> bool) {
+    fn recheck(&mut self, entry: Entry, touched: &dyn Fn(u32) -> bool) {
+        let (s, _, _, key) = entry;
         let flagged = self
-            .earlier(s, e, key)
-            .any(|&(_, pe, pk)| pe > s && (touched(key) || touched(pk)));
+            .earlier(entry)
+            .any(|&(_, pe, _, pk)| pe > s && (touched(key) || touched(pk)));
         if flagged {
             self.flags.insert(key);
         } else {
@@ -102,17 +102,18 @@ impl Overlaps {
         }
     }
 
-    /// The segments after `(s, e, key)` that start before `e`: whether they overlap an earlier
-    /// one may have changed with it.
-    fn recheck_later(&mut self, s: Instant, e: Instant, key: u32, touched: &dyn Fn(u32) -> bool) {
+    /// The segments after `entry` that start before it ends: whether they overlap an earlier one
+    /// may have changed with it.
+    fn recheck_later(&mut self, entry: Entry, touched: &dyn Fn(u32) -> bool) {
+        let e = entry.1;
         let later: Vec<Entry> = self
             .index
-            .range((Excluded((s, e, key)), Unbounded))
-            .take_while(|(ls, _, _)| *ls < e)
+            .range((Excluded(entry), Unbounded))
+            .take_while(|(ls, ..)| *ls < e)
             .copied()
             .collect();
-        for (ls, le, lk) in later {
-            self.recheck(ls, le, lk, touched);
+        for l in later {
+            self.recheck(l, touched);
         }
     }
 }

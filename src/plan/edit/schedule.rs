@@ -28,6 +28,10 @@ pub struct Schedule<K: Kind> {
     slots: Vec<Slot<K>>,
     /// Position of each key in `slots`, indexed by key (keys are handed out in order).
     pos: Vec<u32>,
+    /// Each key's place in the overlap index's order of equal ranges: ascending with the position,
+    /// as `pos` is, but unchanged by insertions and removals elsewhere (so the index is too).
+    order: Vec<u32>,
+    next_order: u32,
     /// Keys of the items carrying each id: one, or several when the draft repeats it.
     id_keys: FastMap<Id, Vec<u32>>,
     dup_ids: FastSet<Id>,
@@ -105,6 +109,8 @@ impl<K: Kind> Schedule<K> {
             orig_index,
             slots: Vec::new(),
             pos: Vec::new(),
+            order: Vec::new(),
+            next_order: 0,
             id_keys: FastMap::default(),
             dup_ids: FastSet::default(),
             removed,
@@ -212,11 +218,12 @@ impl<K: Kind> Schedule<K> {
 
     /// The earlier segment that `key`'s segment is reported as overlapping.
     pub fn overlaps(&self, key: u32) -> Option<u32> {
-        let range = self.slot(key)?.eval.range?;
+        let (s, e) = self.slot(key)?.eval.range?;
         let (slots, pos) = (&self.slots, &self.pos);
+        let entry = (s, e, self.order[key as usize], key);
         self.overlap
             .as_ref()?
-            .culprit(range, key, &|k| touched_in(slots, pos, k))
+            .culprit(entry, &|k| touched_in(slots, pos, k))
     }
 
     fn next_generation(&mut self) -> u64 {
@@ -248,6 +255,7 @@ impl<K: Kind> Schedule<K> {
             let key = i as u32;
             let generation = fresh.next_generation();
             fresh.pos.push(key);
+            fresh.order.push(key);
             fresh.slots.push(Slot {
                 key,
                 draft: d,
@@ -284,9 +292,10 @@ impl<K: Kind> Schedule<K> {
                 }
             }
             if let Some((s, e)) = range {
-                entries.push((s, e, key));
+                entries.push((s, e, key, key));
             }
         }
+        fresh.next_order = fresh.slots.len() as u32;
         fresh.total = total;
         if fresh.overlap.is_some() {
             let slots = &fresh.slots;
@@ -361,10 +370,37 @@ impl<K: Kind> Schedule<K> {
             },
         );
         self.pos.push(at as u32);
+        self.order.push(self.next_order);
+        self.next_order += 1;
         if at + 1 < self.slots.len() {
             self.reindex(at);
+            // Placed before others: the overlap index's order of equal ranges follows positions
+            // again (an undone removal puts an item back between its old neighbours).
+            for (i, s) in self.slots.iter().enumerate() {
+                self.order[s.key as usize] = i as u32;
+            }
+            self.next_order = self.slots.len() as u32;
+            self.attach(key);
+            self.rebuild_overlaps();
+        } else {
+            self.attach(key);
         }
-        self.attach(key);
+    }
+
+    fn rebuild_overlaps(&mut self) {
+        if self.overlap.is_none() {
+            return;
+        }
+        let entries = self
+            .slots
+            .iter()
+            .filter_map(|s| {
+                let (a, b) = s.eval.range?;
+                Some((a, b, self.order[s.key as usize], s.key))
+            })
+            .collect();
+        let (slots, pos) = (&self.slots, &self.pos);
+        self.overlap = Some(Overlaps::build(entries, &|k| touched_in(slots, pos, k)));
     }
 
     pub fn remove(&mut self, at: usize) -> Option<K::Draft> {
@@ -412,9 +448,10 @@ impl<K: Kind> Schedule<K> {
                 }
             }
         }
-        if let (Some(range), Some(o)) = (range, self.overlap.as_mut()) {
+        if let (Some((s, e)), Some(o)) = (range, self.overlap.as_mut()) {
             let (slots, pos) = (&self.slots, &self.pos);
-            o.remove(range, key, &|k| touched_in(slots, pos, k));
+            let entry = (s, e, self.order[key as usize], key);
+            o.remove(entry, &|k| touched_in(slots, pos, k));
         }
     }
 
@@ -446,9 +483,10 @@ impl<K: Kind> Schedule<K> {
                 self.removed.remove(i);
             }
         }
-        if let (Some(range), Some(o)) = (range, self.overlap.as_mut()) {
+        if let (Some((s, e)), Some(o)) = (range, self.overlap.as_mut()) {
             let (slots, pos) = (&self.slots, &self.pos);
-            o.insert(range, key, &|k| touched_in(slots, pos, k));
+            let entry = (s, e, self.order[key as usize], key);
+            o.insert(entry, &|k| touched_in(slots, pos, k));
         }
     }
 
