@@ -4,7 +4,7 @@ use super::edit::access::Access;
 use super::edit::invoice::{add_pricing, update_pricing, Pricing};
 use crate::fast_hash::FastSet;
 use crate::model::*;
-use crate::values::{Decimal, Id};
+use crate::values::{Decimal, Id, Instant};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApplyError {
@@ -64,6 +64,7 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
     if let Some(h) = &p.hierarchy_configuration {
         c.hierarchy_configuration = Some(h.clone());
     }
+    targeting_agrees(&c, p)?;
     let mut next_id = 1u64;
     if let Some(edit) = &p.access_schedule {
         let schedule = c.access_schedule.get_or_insert_with(|| AccessSchedule {
@@ -76,17 +77,22 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
             &edit.remove_schedule_items,
             "/access_schedule/remove_schedule_items",
         )?;
+        let updated = edit.update_schedule_items.iter().map(|u| u.id);
+        once_each(updated, &removed, "/access_schedule/update_schedule_items")?;
         for (n, u) in edit.update_schedule_items.iter().enumerate() {
+            let path = format!("/access_schedule/update_schedule_items/{n}");
             let Some(item) = items.iter_mut().find(|i| i.id == u.id) else {
-                return fail(
-                    format!("/access_schedule/update_schedule_items/{n}/id"),
-                    format!("no access segment {}", u.id),
-                );
+                return fail(format!("{path}/id"), format!("no access segment {}", u.id));
             };
             Access::apply_update(item, u);
+            if u.starting_at.is_some() || u.ending_before.is_some() {
+                in_order(item.starting_at, item.ending_before, &path)?;
+            }
         }
         items.retain(|i| !removed.contains(&i.id));
-        for a in &edit.add_schedule_items {
+        for (n, a) in edit.add_schedule_items.iter().enumerate() {
+            let path = format!("/access_schedule/add_schedule_items/{n}");
+            in_order(a.starting_at, a.ending_before, &path)?;
             items.push(Access::from_add(Id::placeholder(next_id), a));
             next_id += 1;
         }
@@ -135,6 +141,8 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
             &edit.remove_schedule_items,
             "/invoice_schedule/remove_schedule_items",
         )?;
+        let updated = edit.update_schedule_items.iter().map(|u| u.id);
+        once_each(updated, &removed, "/invoice_schedule/update_schedule_items")?;
         for (n, u) in edit.update_schedule_items.iter().enumerate() {
             let path = format!("/invoice_schedule/update_schedule_items/{n}");
             let Some(item) = items.iter_mut().find(|i| i.id == u.id) else {
@@ -177,6 +185,61 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
         crate::sort::sort_by_key(items, |i| i.timestamp);
     }
     Ok(c)
+}
+
+/// R1 on the result, when the body changes the targeting: `specifiers` do not stand beside
+/// `applicable_product_ids` or `applicable_product_tags`.
+fn targeting_agrees(c: &Commit, p: &EditCommitPayload) -> Result<(), ApplyError> {
+    let some = |n: Option<usize>| n.is_some_and(|n| n > 0);
+    let specifiers = some(c.specifiers.as_ref().map(Vec::len));
+    let listed = some(c.applicable_product_ids.as_ref().map(Vec::len))
+        || some(c.applicable_product_tags.as_ref().map(Vec::len));
+    if !(specifiers && listed) {
+        return Ok(());
+    }
+    let key = if !p.specifiers.is_keep() {
+        "specifiers"
+    } else if !p.applicable_product_ids.is_keep() {
+        "applicable_product_ids"
+    } else if !p.applicable_product_tags.is_keep() {
+        "applicable_product_tags"
+    } else {
+        return Ok(());
+    };
+    fail(
+        format!("/{key}"),
+        "specifiers cannot stand beside applicable_product_ids or applicable_product_tags (R1)"
+            .into(),
+    )
+}
+
+/// R24: an item is updated at most once, and not also removed.
+fn once_each(
+    updated: impl Iterator<Item = Id>,
+    removed: &FastSet<Id>,
+    path: &str,
+) -> Result<(), ApplyError> {
+    let mut seen = FastSet::default();
+    for (n, id) in updated.enumerate() {
+        if removed.contains(&id) || !seen.insert(id) {
+            return fail(
+                format!("{path}/{n}/id"),
+                format!("item {id} is updated twice, or updated and removed (R24)"),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// R7: a segment ends after it starts.
+fn in_order(start: Instant, end: Instant, path: &str) -> Result<(), ApplyError> {
+    if end > start {
+        return Ok(());
+    }
+    fail(
+        format!("{path}/ending_before"),
+        format!("the segment would end ({end}) before it starts ({start}) (R7)"),
+    )
 }
 
 /// R6: `amount` sent with `quantity` and `unit_price` is accepted only when it is their product.
