@@ -301,7 +301,10 @@ fn an_unreadable_original_item_leaves_the_others_known() {
             .map(|i| i.code.as_str())
             .collect::<Vec<_>>()
     };
-    assert!(at("/access_schedule/schedule_items/1").contains(&"invalid_original"));
+    // Its own id is the original's: no `unknown_item_id` beside `invalid_original` (audit 5, F7).
+    let item = at("/access_schedule/schedule_items/1");
+    assert!(item.contains(&"invalid_original"), "{:?}", plan.issues);
+    assert!(!item.contains(&"unknown_item_id"), "{:?}", plan.issues);
     assert!(
         at("/access_schedule/schedule_items/0").is_empty(),
         "{:?}",

@@ -102,9 +102,25 @@ impl EditState {
             original,
             &Path::Root,
         );
+        let access = Schedule::new(commit.access_items().to_vec(), true);
+        let invoice = Schedule::new(commit.invoice_items().to_vec(), false);
+        let access_ids = || commit.access_items().iter().map(|i| i.id).collect();
+        let invoice_ids = || commit.invoice_items().iter().map(|i| i.id).collect();
+        let unread_access = unreadable_ids(
+            original,
+            "access_schedule",
+            commit.access_items().len(),
+            access_ids,
+        );
+        let unread_invoice = unreadable_ids(
+            original,
+            "invoice_schedule",
+            commit.invoice_items().len(),
+            invoice_ids,
+        );
         LoadedOriginal {
-            access: Schedule::new(commit.access_items().to_vec(), true),
-            invoice: Schedule::new(commit.invoice_items().to_vec(), false),
+            access: access.with_unreadable(unread_access),
+            invoice: invoice.with_unreadable(unread_invoice),
             frozen: Rc::new(top::frozen_of(original)),
             commit: Rc::new(commit),
             issues: issues.into_vec(),
@@ -411,6 +427,31 @@ impl EditState {
     }
 }
 
+/// The ids of a schedule's items in the original that were not read (`read`: those that were).
+/// A readable original costs a length comparison.
+fn unreadable_ids(
+    original: &Value<'_>,
+    section: &str,
+    read: usize,
+    read_ids: impl FnOnce() -> FastSet<Id>,
+) -> FastSet<Id> {
+    let items = original
+        .get(section)
+        .and_then(|s| s.get("schedule_items"))
+        .and_then(|i| match i {
+            Value::Array(items) if items.len() > read => Some(items),
+            _ => None,
+        });
+    let Some(items) = items else {
+        return FastSet::default();
+    };
+    let read = read_ids();
+    let ids = items
+        .iter()
+        .filter_map(|i| i.get("id")?.as_str().and_then(Id::parse));
+    ids.filter(|id| !read.contains(id)).collect()
+}
+
 /// Moves a schedule's items out of the draft (they live in a [`Schedule`]); `None` when the draft
 /// has no readable items there, so the original's are kept.
 fn take_items<S: ScheduleItemsField>(s: &mut Field<S>) -> Option<Vec<S::Item>> {
@@ -582,6 +623,14 @@ fn collect<K: Kind>(
             p
         };
         for (j, i) in slot.eval.issues.iter().enumerate() {
+            // The original has this item; it could not be read, which is reported as such.
+            if i.code == IssueCode::UnknownItemId
+                && K::draft_id(&slot.draft)
+                    .value()
+                    .is_some_and(|id| s.is_unreadable_original(id))
+            {
+                continue;
+            }
             let origin = from(Part::Issue(j), at);
             issues.push(if known(origin) {
                 Issue::new(i.code, String::new(), String::new()).from(origin)

@@ -25,6 +25,9 @@ pub struct Schedule<K: Kind> {
     /// The original's items and their places by id: shared by every state planned against it.
     pub originals: Rc<Vec<K::Orig>>,
     orig_index: Rc<FastMap<Id, usize>>,
+    /// Ids of the original's items that could not be read (each reported as `invalid_original`):
+    /// a draft item carrying one is not "unknown" to the original.
+    unreadable_ids: Rc<FastSet<Id>>,
     slots: Vec<Slot<K>>,
     /// Position of each key in `slots`, indexed by key (keys are handed out in order).
     pos: Vec<u32>,
@@ -95,18 +98,35 @@ impl<K: Kind> Schedule<K> {
             .enumerate()
             .map(|(i, o)| (K::orig_id(o), i))
             .collect();
-        Schedule::with_index(Rc::new(originals), Rc::new(orig_index), track_overlap)
+        Schedule::with_index(
+            Rc::new(originals),
+            Rc::new(orig_index),
+            Rc::default(),
+            track_overlap,
+        )
+    }
+
+    /// [`Schedule::new`], knowing the ids of the original's items that could not be read.
+    pub fn with_unreadable(mut self, ids: FastSet<Id>) -> Schedule<K> {
+        self.unreadable_ids = Rc::new(ids);
+        self
+    }
+
+    pub fn is_unreadable_original(&self, id: &Id) -> bool {
+        self.unreadable_ids.contains(id)
     }
 
     fn with_index(
         originals: Rc<Vec<K::Orig>>,
         orig_index: Rc<FastMap<Id, usize>>,
+        unreadable_ids: Rc<FastSet<Id>>,
         track_overlap: bool,
     ) -> Schedule<K> {
         let removed = Unnamed::all(originals.len());
         Schedule {
             originals,
             orig_index,
+            unreadable_ids,
             slots: Vec::new(),
             pos: Vec::new(),
             order: Vec::new(),
@@ -127,6 +147,7 @@ impl<K: Kind> Schedule<K> {
         let mut s = Schedule::with_index(
             self.originals.clone(),
             self.orig_index.clone(),
+            self.unreadable_ids.clone(),
             self.overlap.is_some(),
         );
         s.generations = self.generations;
@@ -244,6 +265,7 @@ impl<K: Kind> Schedule<K> {
         let mut fresh = Schedule::with_index(
             self.originals.clone(),
             self.orig_index.clone(),
+            self.unreadable_ids.clone(),
             self.overlap.is_some(),
         );
         fresh.generations = self.generations;
