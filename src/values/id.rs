@@ -17,6 +17,12 @@ impl Id {
         Id(Uuid::from_u128(n as u128))
     }
 
+    /// Whether `text` reads as this id: compared with its usual spelling first (no parse).
+    pub fn is_spelled(&self, text: &str) -> bool {
+        let mut buf = [0u8; uuid::fmt::Hyphenated::LENGTH];
+        text == self.0.hyphenated().encode_lower(&mut buf) || Id::parse(text) == Some(*self)
+    }
+
     pub fn is_placeholder(&self) -> bool {
         self.0.as_u128() >> 64 == 0
     }
@@ -45,6 +51,10 @@ mod tests {
         let id = Id::parse(" 2D45952C-5A6E-43A9-8AAB-F61EE21BE81A ").unwrap();
         assert_eq!(id.to_string(), "2d45952c-5a6e-43a9-8aab-f61ee21be81a");
         assert!(Id::parse("not-a-uuid").is_none());
+        assert!(id.is_spelled("2d45952c-5a6e-43a9-8aab-f61ee21be81a"));
+        assert!(id.is_spelled("{2D45952C-5A6E-43A9-8AAB-F61EE21BE81A}"));
+        assert!(!id.is_spelled("2d45952c-5a6e-43a9-8aab-f61ee21be81b"));
+        assert!(!id.is_spelled("not-a-uuid"));
         assert!(Id::placeholder(3).is_placeholder());
         assert!(!id.is_placeholder());
     }

@@ -200,7 +200,7 @@ impl Kind for Invoice {
         if let (Some(o), Some(given)) = (orig, &d.invoice_id) {
             let same = match given {
                 Value::Null => o.invoice_id.is_none(),
-                Value::String(t) => o.invoice_id.is_some() && Id::parse(t) == o.invoice_id,
+                Value::String(t) => o.invoice_id.is_some_and(|id| id.is_spelled(t)),
                 _ => false,
             };
             if !same {
