@@ -2,7 +2,7 @@
 
 use super::edit::access::Access;
 use super::edit::invoice::{add_pricing, update_pricing, Pricing};
-use crate::fast_hash::FastSet;
+use crate::fast_hash::{FastMap, FastSet};
 use crate::model::*;
 use crate::values::{Decimal, Id, Instant};
 
@@ -18,12 +18,6 @@ fn fail<T>(path: String, message: String) -> Result<T, ApplyError> {
 
 /// Applies `payload` to `original`. New items get placeholder ids (`00000000-0000-0000-…`), as the
 /// server's are not known yet; items are kept in time order, as list-commits returns them.
-fn ledger_sum(ledger: &[LedgerEntry]) -> Option<Decimal> {
-    ledger
-        .iter()
-        .try_fold(Decimal::ZERO, |sum, e| sum.checked_add(e.amount()))
-}
-
 pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, ApplyError> {
     if p.commit_id != original.id {
         return fail(
@@ -79,9 +73,10 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
         )?;
         let updated = edit.update_schedule_items.iter().map(|u| u.id);
         once_each(updated, &removed, "/access_schedule/update_schedule_items")?;
+        let places = places(items.iter().map(|i| i.id));
         for (n, u) in edit.update_schedule_items.iter().enumerate() {
             let path = format!("/access_schedule/update_schedule_items/{n}");
-            let Some(item) = items.iter_mut().find(|i| i.id == u.id) else {
+            let Some(item) = places.get(&u.id).map(|&k| &mut items[k]) else {
                 return fail(format!("{path}/id"), format!("no access segment {}", u.id));
             };
             Access::apply_update(item, u);
@@ -97,37 +92,7 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
             next_id += 1;
         }
         crate::sort::sort_by_key(items, |i| (i.starting_at, i.ending_before));
-        if let Some(ledger) = &mut c.ledger {
-            let before = ledger_sum(ledger);
-            // Entries of removed segments go with them (R10); a segment's start entry grants
-            // its new amount.
-            ledger.retain(|e| e.segment_id().map_or(true, |s| !removed.contains(&s)));
-            for entry in ledger.iter_mut() {
-                if let LedgerEntry::PrepaidSegmentStart(start) = entry {
-                    let updated = edit.update_schedule_items.iter().rev();
-                    if let Some(a) = updated
-                        .filter(|u| u.id == start.segment_id)
-                        .find_map(|u| u.amount)
-                    {
-                        start.amount = a;
-                    }
-                }
-            }
-            // The balance is the ledger's sum, clamped at 0: it moves by what the ledger moved.
-            let moved = before
-                .zip(ledger_sum(ledger))
-                .and_then(|(b, a)| a.checked_sub(b));
-            if let (Some(balance), Some(moved)) = (c.balance.as_mut(), moved) {
-                if !moved.is_zero() {
-                    let next = balance.checked_add(moved).unwrap_or(*balance);
-                    *balance = if next.is_negative() {
-                        Decimal::ZERO
-                    } else {
-                        next
-                    };
-                }
-            }
-        }
+        settle_ledger(&mut c, &edit.update_schedule_items, &removed);
     }
     if let Some(edit) = &p.invoice_schedule {
         let schedule = c.invoice_schedule.get_or_insert_with(|| InvoiceSchedule {
@@ -143,9 +108,10 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
         )?;
         let updated = edit.update_schedule_items.iter().map(|u| u.id);
         once_each(updated, &removed, "/invoice_schedule/update_schedule_items")?;
+        let places = places(items.iter().map(|i| i.id));
         for (n, u) in edit.update_schedule_items.iter().enumerate() {
             let path = format!("/invoice_schedule/update_schedule_items/{n}");
-            let Some(item) = items.iter_mut().find(|i| i.id == u.id) else {
+            let Some(item) = places.get(&u.id).map(|&k| &mut items[k]) else {
                 return fail(format!("{path}/id"), format!("no invoice item {}", u.id));
             };
             if let Some(t) = u.timestamp {
@@ -185,6 +151,54 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
         crate::sort::sort_by_key(items, |i| i.timestamp);
     }
     Ok(c)
+}
+
+/// The ledger and balance after the access schedule's edit: entries of removed segments go with
+/// them (R10), a segment's start entry grants its new amount, and the balance (the ledger's sum,
+/// clamped at 0) moves by what the ledger moved.
+fn settle_ledger(c: &mut Commit, updates: &[AccessUpdate], removed: &FastSet<Id>) {
+    let Some(ledger) = &mut c.ledger else { return };
+    let before = ledger_sum(ledger);
+    ledger.retain(|e| e.segment_id().map_or(true, |s| !removed.contains(&s)));
+    let amounts: FastMap<Id, Decimal> = updates
+        .iter()
+        .filter_map(|u| Some((u.id, u.amount?)))
+        .collect();
+    for entry in ledger.iter_mut() {
+        if let LedgerEntry::PrepaidSegmentStart(start) = entry {
+            if let Some(a) = amounts.get(&start.segment_id) {
+                start.amount = *a;
+            }
+        }
+    }
+    let moved = before
+        .zip(ledger_sum(ledger))
+        .and_then(|(b, a)| a.checked_sub(b));
+    if let (Some(balance), Some(moved)) = (c.balance.as_mut(), moved) {
+        if !moved.is_zero() {
+            let next = balance.checked_add(moved).unwrap_or(*balance);
+            *balance = if next.is_negative() {
+                Decimal::ZERO
+            } else {
+                next
+            };
+        }
+    }
+}
+
+/// Where each id first stands (an update finds its item in one lookup, not a scan).
+fn places(ids: impl Iterator<Item = Id>) -> FastMap<Id, usize> {
+    let mut out = FastMap::default();
+    for (k, id) in ids.enumerate() {
+        out.entry(id).or_insert(k);
+    }
+    out
+}
+
+fn ledger_sum(ledger: &[LedgerEntry]) -> Option<Decimal> {
+    ledger
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, e| sum.checked_add(e.amount()))
 }
 
 /// R1 on the result, when the body changes the targeting: `specifiers` do not stand beside

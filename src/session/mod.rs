@@ -128,6 +128,16 @@ pub type Outcome = Result<(), Issue>;
 
 /// An issue for an edit that cannot be made. An issue's path is a JSON Pointer: a caller's path
 /// that is not one (`~`, `name`) is quoted in the message and the issue is placed at the root.
+fn refused(code: IssueCode, path: &str, message: impl Into<String>) -> Outcome {
+    let at = if parse_pointer(path).is_some() {
+        path
+    } else {
+        ""
+    };
+    Err(Issue::new(code, at, message))
+}
+
+/// A value that would nest deeper in the draft than an argument may.
 fn too_deep(path: &str, depth: usize) -> Outcome {
     refused(
         IssueCode::ValueTooDeep,
@@ -137,15 +147,6 @@ fn too_deep(path: &str, depth: usize) -> Outcome {
             json::MAX_DEPTH
         ),
     )
-}
-
-fn refused(code: IssueCode, path: &str, message: impl Into<String>) -> Outcome {
-    let at = if parse_pointer(path).is_some() {
-        path
-    } else {
-        ""
-    };
-    Err(Issue::new(code, at, message))
 }
 
 fn refusing(mut plan: SessionPlan, outcome: Outcome) -> SessionPlan {
