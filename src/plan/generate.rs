@@ -203,12 +203,7 @@ pub fn generate_schedule(rule: &Value<'_>) -> GeneratedSchedule {
         r.kind,
     ) {
         // The user's calendar: monthly from March 1 at +05:00 is the 1st of each month there.
-        let offset = rule
-            .get("starting_at")
-            .and_then(Value::as_str)
-            .and_then(Instant::offset_of)
-            .unwrap_or(0);
-        match split_range(total, s, e, f, d, offset) {
+        match split_range(total, s, e, f, d, r.offset) {
             Ok(periods) => {
                 items = periods
                     .into_iter()

@@ -492,6 +492,8 @@ impl Named for ScheduleKind {
 pub struct RuleRead {
     pub total: Option<Decimal>,
     pub starting_at: Option<Instant>,
+    /// The offset `starting_at` is written in, seconds east of UTC: months are counted there.
+    pub offset: i64,
     pub ending_before: Option<Instant>,
     pub frequency: Option<Frequency>,
     pub distribution: Option<Distribution>,
@@ -506,6 +508,11 @@ pub fn read_schedule_rule(r: &mut Reader<'_>, v: &Value<'_>) -> RuleRead {
     RuleRead {
         total: r.req(v, "total", &root, Reader::amount),
         starting_at: r.req(v, "starting_at", &root, Reader::instant),
+        offset: v
+            .get("starting_at")
+            .and_then(Value::as_str)
+            .and_then(Instant::offset_of)
+            .unwrap_or(0),
         ending_before: r.req(v, "ending_before", &root, Reader::instant),
         frequency: r.req(v, "frequency", &root, Reader::named),
         distribution: r.req(v, "distribution", &root, Reader::named),

@@ -31,8 +31,9 @@ pub struct Schedule<K: Kind> {
     slots: Vec<Slot<K>>,
     /// Position of each key in `slots`, indexed by key (keys are handed out in order).
     pos: Vec<u32>,
-    /// Each key's place in the overlap index's order of equal ranges: ascending with the position,
-    /// as `pos` is, but unchanged by insertions and removals elsewhere (so the index is too).
+    /// Each key's place in the overlap index's order of equal ranges, ascending with the position:
+    /// the position itself when items are loaded or one is put between others (then the index is
+    /// built again), the next number when one is appended; a removal leaves the others' in order.
     order: Vec<u32>,
     next_order: u32,
     /// Keys of the items carrying each id: one, or several when the draft repeats it.
