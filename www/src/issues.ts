@@ -45,6 +45,11 @@ function messageEl(issue: Issue): HTMLElement {
   );
 }
 
+function slotIn(root: HTMLElement, id: string): HTMLElement | null {
+  const inside = root.id === id ? root : root.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+  return inside ?? document.getElementById(id);
+}
+
 /** Put each issue next to its field; returns the issues that found no place on the page. */
 export function placeIssues(root: HTMLElement, issues: Issue[]): Issue[] {
   for (const el of root.querySelectorAll('.issue-msg')) el.remove();
@@ -56,7 +61,8 @@ export function placeIssues(root: HTMLElement, issues: Issue[]): Issue[] {
   for (const issue of issues) {
     const target = findTarget(root, issue.path);
     const slotId = target?.dataset.issueSlot;
-    const slot = slotId ? document.getElementById(slotId) : null;
+    // Looked up in `root`: a tab places its first issues before it is put into the page.
+    const slot = slotId ? slotIn(root, slotId) : null;
     if (!target || !slot) {
       unplaced.push(issue);
       continue;

@@ -137,7 +137,8 @@ async function start(): Promise<void> {
     const err = openCommit(cloneJson(commit), {}, 'Pasted commit');
     if (!err) {
       pastedOption.hidden = false;
-      pastedOption.textContent = `Pasted · ${typeof commit.name === 'string' && commit.name ? commit.name : commit.id}`;
+      const label = typeof commit.name === 'string' && commit.name ? commit.name : typeof commit.id === 'string' ? commit.id : 'Unnamed commit';
+      pastedOption.textContent = `Pasted · ${label}`;
       sampleSelect.value = 'pasted';
       selectTab('edit', false);
       panels.get('edit')!.focus();

@@ -316,6 +316,34 @@ test('a pasted commit the module cannot read shows its issues instead of failing
   expectClean(watch);
 });
 
+test('issues a commit has when it is opened show next to their field, not only in the summary', async ({ page }) => {
+  const watch = await openApp(page);
+  const broken = cloneJson(prepaid);
+  broken.access_schedule!.schedule_items[5].amount = -5;
+  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
+  await dialog.getByLabel('Commit JSON').fill(JSON.stringify(broken));
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const panel = editPanel(page);
+  await expect(summary(panel).locator('.summary-item[data-code="negative_amount"]')).not.toHaveCount(0);
+  await expect(panel.locator('.form-col .issue-msg[data-code="negative_amount"]')).not.toHaveCount(0);
+  // The true-up tab's own issue (a PREPAID commit) is in its form too.
+  await page.locator('#source-select').selectOption('prepaid');
+  await page.locator('#tab-trueup').click();
+  await expect(page.locator('#panel-trueup .issue-msg[data-code="trueup_postpaid_only"]')).toHaveCount(1);
+  expectClean(watch);
+});
+
+test('a 400 px wide page does not scroll sideways (only the schedule tables do)', async ({ page }) => {
+  await page.setViewportSize({ width: 400, height: 900 });
+  const watch = await openApp(page);
+  await expect(accessRows(page)).toHaveCount(12);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(400);
+  expectClean(watch);
+});
+
 test('a 10 MB paste is refused with a message', async ({ page }) => {
   const watch = await openApp(page);
   await page.getByRole('button', { name: 'Paste commit JSON…' }).click();

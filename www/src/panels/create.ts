@@ -263,6 +263,7 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
       } catch (e) {
         res = { items: [], issues: [{ severity: 'error', code: 'module_error', path: '', message: (e as Error).message }] };
       }
+      generators.set(gRoot, res.issues);
       placeIssues(gRoot, res.issues);
       if (res.issues.some((i) => i.severity === 'error')) return;
       const next: Row[] = res.items.map((it): Row =>
@@ -290,6 +291,8 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
     );
   }
 
+  /** Each "fill from a rule" helper's last issues (they concern the helper, not the request). */
+  const generators = new Map<HTMLElement, Issue[]>();
   const accessCard = scheduleCard('access');
   const invoiceCard = scheduleCard('invoice');
   const form = h(
@@ -315,6 +318,8 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
     }
     const inForm = plan.issues;
     placeIssues(form, inForm);
+    // The form's placing clears every message in it: the rule helpers' own issues stay until fixed.
+    for (const [root, issues] of generators) placeIssues(root, issues);
     summary.update(plan.issues);
     const errors = plan.issues.some((i) => i.severity === 'error');
     payload.update(plan.payload, errors ? 'Fix the errors listed above to get a request body.' : 'Fill in the commit to get a request body.');

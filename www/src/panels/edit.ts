@@ -85,7 +85,8 @@ export function editTab(session: EditSession): EditTab {
     frame = requestAnimationFrame(() => {
       frame = 0;
       try {
-        preview.update(session.original, session.preview(), session.plan.changes, session.original, session.context.invoice_statuses ?? {});
+        const blocked = session.plan.issues.some((i) => i.severity === 'error');
+        preview.update(session.original, session.preview(), session.plan.changes, session.original, session.context.invoice_statuses ?? {}, blocked);
       } catch (e) {
         console.warn('preview failed', e);
       }

@@ -76,7 +76,8 @@ export function describeChange(c: Change, draft: CommitJson): { kind: Change['ki
 
 export interface PreviewHandle {
   el: HTMLElement;
-  update(before: CommitJson, after: CommitJson, changes: Change[], draft: CommitJson, statuses: Record<string, InvoiceStatus>): void;
+  /** `blocked`: the draft has errors, so an empty change list does not mean "nothing changed". */
+  update(before: CommitJson, after: CommitJson, changes: Change[], draft: CommitJson, statuses: Record<string, InvoiceStatus>, blocked?: boolean): void;
 }
 
 export function previewPanel(opts: { title?: string; showChanges?: boolean; single?: string } = {}): PreviewHandle {
@@ -118,7 +119,7 @@ export function previewPanel(opts: { title?: string; showChanges?: boolean; sing
 
   return {
     el,
-    update(before, after, changes, draft, statuses) {
+    update(before, after, changes, draft, statuses, blocked = false) {
       const b = totals(before);
       const a = totals(after);
       const act = after.access_schedule?.credit_type ?? before.access_schedule?.credit_type;
@@ -140,7 +141,10 @@ export function previewPanel(opts: { title?: string; showChanges?: boolean; sing
 
       clear(changesList);
       if (changes.length === 0) {
-        changesList.append(h('li', { class: 'muted' }, 'No changes yet. Edit a field to see what the request will do.'));
+        const text = blocked
+          ? 'Fix the errors listed above to see what the request will do.'
+          : 'No changes yet. Edit a field to see what the request will do.';
+        changesList.append(h('li', { class: 'muted' }, text));
       }
       for (const c of changes) {
         const d = describeChange(c, draft);
