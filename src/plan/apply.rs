@@ -153,10 +153,10 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
     Ok(c)
 }
 
-/// The ledger and balance after the access schedule's edit: entries of removed segments go with
-/// them (R10), a segment's start entry grants its new amount, and the balance (the ledger's sum,
+/// The ledger and balance after the access schedule's edit (or end date): entries of removed
+/// segments go with them (R10), a segment's start entry grants its new amount, and the balance (the ledger's sum,
 /// clamped at 0) moves by what the ledger moved.
-fn settle_ledger(c: &mut Commit, updates: &[AccessUpdate], removed: &FastSet<Id>) {
+pub fn settle_ledger(c: &mut Commit, updates: &[AccessUpdate], removed: &FastSet<Id>) {
     let Some(ledger) = &mut c.ledger else { return };
     let before = ledger_sum(ledger);
     ledger.retain(|e| e.segment_id().map_or(true, |s| !removed.contains(&s)));

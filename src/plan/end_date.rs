@@ -13,6 +13,7 @@
 //! invoice is FINALIZED (`end_date_drops_finalized`) or VOID (`invoice_item_voided`, R9), and an
 //! access segment the ledger ties to a FINALIZED invoice (`access_segment_finalized`, R10).
 
+use super::apply::settle_ledger;
 use crate::fast_hash::FastSet;
 use crate::issue::{Issue, IssueCode, Issues, Severity};
 use crate::json::{Path, Value};
@@ -54,9 +55,7 @@ pub fn end_access(c: &mut Commit, end: Instant) {
     for item in &mut schedule.schedule_items {
         item.ending_before = item.ending_before.min(end);
     }
-    if let Some(ledger) = &mut c.ledger {
-        ledger.retain(|e| e.segment_id().map_or(true, |s| !dropped.contains(&s)));
-    }
+    settle_ledger(c, &[], &dropped);
 }
 
 /// The commit with its invoice items dated before `end` only.
