@@ -61,7 +61,7 @@ codes! {
     PricingIncomplete = "pricing_incomplete": Error, "`quantity` without `unit_price` or the other way round (R6).";
     PricingMismatch = "pricing_mismatch": Error, "`amount` given with `quantity` and `unit_price` but not equal to their product (R6).";
     InvoiceNotHourAligned = "invoice_not_hour_aligned": Warning, "An invoice timestamp is not on the hour in UTC (R8).";
-    InvoiceInPast = "invoice_in_past": Warning, "A new or moved invoice item is dated before `now`: its invoice finalizes at once (R23).";
+    InvoiceInPast = "invoice_in_past": Warning, "A new or moved invoice item is dated at or before `now`: its invoice finalizes at once (R23).";
     DuplicateItemId = "duplicate_item_id": Error, "Two items in the draft carry the same id (R24).";
     UnknownItemId = "unknown_item_id": Error, "An item id that is not in the original's schedule.";
     PostpaidAccessCount = "postpaid_access_count": Error, "A POSTPAID commit must have exactly one access segment (R2).";

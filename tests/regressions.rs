@@ -451,3 +451,51 @@ fn an_undone_removal_keeps_equal_ranges_in_draft_order() {
     assert_eq!(shown(&after), shown(&planned));
     assert_eq!(shown(&after), shown(&before));
 }
+
+/// Audit 6: `set` inside a reference or a schedule at a key the draft does not keep was answered
+/// as if made, and the value was gone (an undo step for nothing). It is now refused; the product's
+/// name is kept, and a new one for the same product is `field_not_editable` (as in planEdit).
+#[test]
+fn a_set_the_draft_cannot_keep_is_refused_and_a_renamed_product_is_not_editable() {
+    let value = json::parse(r#""x""#).expect("value");
+    for path in [
+        "/product/colour",
+        "/product/id/x",
+        "/invoice_contract/name",
+        "/access_schedule/foo",
+        "/invoice_schedule/bar",
+    ] {
+        let mut s = session();
+        let plan = s.set(path, Some(&value));
+        assert_eq!(
+            plan.issues
+                .last()
+                .map(|i| (i.code.as_str(), i.path.as_str())),
+            Some(("path_not_found", path)),
+            "{path}"
+        );
+        assert!(!s.can_undo(), "{path}: nothing was done, nothing to undo");
+    }
+    let mut s = session();
+    let plan = s.set("/product/name", Some(&value));
+    assert_eq!(
+        plan.issues
+            .last()
+            .map(|i| (i.code.as_str(), i.path.as_str())),
+        Some(("field_not_editable", "/product/name"))
+    );
+    let renamed = COMMIT.replace(r#""name": "P""#, r#""name": "Q""#);
+    let planned = api::plan_edit(COMMIT, &renamed, CONTEXT).expect("objects");
+    assert_eq!(
+        planned
+            .issues
+            .iter()
+            .map(|i| (i.code.as_str(), i.path.as_str()))
+            .collect::<Vec<_>>(),
+        [("field_not_editable", "/product/name")]
+    );
+    assert!(api::plan_edit(COMMIT, COMMIT, CONTEXT)
+        .expect("objects")
+        .issues
+        .is_empty());
+}

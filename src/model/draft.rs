@@ -85,12 +85,16 @@ pub struct CommitDraft {
     pub frozen: BTreeMap<String, Json>,
 }
 
-/// `{ id }` of the product or invoice contract; other keys (the product's name) are not edited.
+/// `{ id, name? }` of the product or invoice contract. Only the id is edited; the product's name is
+/// the server's (kept as given: the same product under another name is `field_not_editable`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Tsify)]
 pub struct RefDraft {
     #[serde(skip_serializing_if = "Field::is_absent")]
     #[tsify(optional, type = "Id")]
     pub id: Field<Id>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "string")]
+    pub name: Option<Json>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Tsify)]

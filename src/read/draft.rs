@@ -58,6 +58,7 @@ pub fn read_draft_reusing(
 pub fn read_ref(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Option<RefDraft> {
     r.expect_object(v, path).then(|| RefDraft {
         id: r.field(v, "id", path, Reader::id),
+        name: v.get("name").map(|n| n.clone().into_owned()),
     })
 }
 

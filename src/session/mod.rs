@@ -361,6 +361,25 @@ impl Session {
                 format!("{} is not a field of a commit", quote(key)),
             );
         }
+        // Inside a reference or a schedule, only what the draft keeps: anything else would be
+        // dropped when the draft is read again, an edit lost without a word.
+        let kept = match (key, tokens.get(1).map(|t| &**t)) {
+            (_, None) => true,
+            ("product", Some(inner)) => inner == "id" || inner == "name",
+            ("invoice_contract", Some(inner)) => inner == "id",
+            ("access_schedule", Some(inner)) => matches!(inner, "schedule_items" | "credit_type"),
+            ("invoice_schedule", Some(inner)) => {
+                matches!(inner, "schedule_items" | "credit_type" | "do_not_invoice")
+            }
+            _ => true,
+        };
+        if !kept || (matches!(key, "product" | "invoice_contract") && tokens.len() > 2) {
+            return refused(
+                IssueCode::PathNotFound,
+                path,
+                format!("{} is not a field the draft keeps", quote(path)),
+            );
+        }
         let value = value.map(|v| v.clone().into_owned());
         let touches_items = matches!(key, "access_schedule" | "invoice_schedule")
             && (tokens.len() == 1 || tokens.get(1).is_some_and(|t| t == "schedule_items"));

@@ -185,6 +185,20 @@ pub fn evaluate_top(
         Some(original.product.id),
         |p, id| p.product_id = Some(id),
     );
+    // The same product under another name: the name is the server's (a new product's is ignored).
+    if let Field::Set(RefDraft {
+        id: Field::Set(id),
+        name: Some(name),
+    }) = &d.product
+    {
+        if *id == original.product.id && name.as_str() != Some(original.product.name.as_str()) {
+            t.issues.push(Issue::new(
+                IssueCode::FieldNotEditable,
+                "/product/name",
+                "the product's name is Metronome's: change /product/id to pick another product",
+            ));
+        }
+    }
     ref_field(
         &mut t,
         "invoice_contract",
@@ -325,7 +339,9 @@ fn ref_field(
 ) {
     let path = pointer(&[key, "id"]);
     match f {
-        Field::Set(RefDraft { id: Field::Set(id) }) if Some(*id) != original => {
+        Field::Set(RefDraft {
+            id: Field::Set(id), ..
+        }) if Some(*id) != original => {
             set(&mut t.payload, *id);
             t.changes.push(Change::updated(
                 path,
@@ -335,6 +351,7 @@ fn ref_field(
         }
         Field::Set(RefDraft {
             id: Field::Invalid(raw),
+            ..
         }) => {
             let mut found = Vec::new();
             invalid_issues(&mut found, "id", raw, |r, v, p| r.id(v, p).map(|_| ()));
@@ -344,7 +361,12 @@ fn ref_field(
                     .map(|i| Issue::new(i.code, path.clone(), i.message)),
             );
         }
-        Field::Set(RefDraft { id: Field::Null }) | Field::Null if original.is_some() => {
+        Field::Set(RefDraft {
+            id: Field::Null, ..
+        })
+        | Field::Null
+            if original.is_some() =>
+        {
             t.not_clearable(&pointer(&[key]))
         }
         Field::Invalid(raw) => t.invalid(key, raw, |r, v, p| read_ref(r, v, p).map(|_| ())),
