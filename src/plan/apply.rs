@@ -59,6 +59,15 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
         c.hierarchy_configuration = Some(h.clone());
     }
     targeting_agrees(&c, p)?;
+    if !p.applicable_contract_ids.is_keep()
+        && (original.commit_type == CommitType::Postpaid || original.contract.is_some())
+    {
+        return fail(
+            "/applicable_contract_ids".into(),
+            "applicable_contract_ids cannot change on a POSTPAID or a contract-level commit (R14)"
+                .into(),
+        );
+    }
     let mut next_id = 1u64;
     if let Some(edit) = &p.access_schedule {
         let schedule = c.access_schedule.get_or_insert_with(|| AccessSchedule {
@@ -291,7 +300,12 @@ fn ids_to_remove(
         if !existing.contains(&r.id) {
             return fail(format!("{path}/{n}/id"), format!("no item {}", r.id));
         }
-        out.insert(r.id);
+        if !out.insert(r.id) {
+            return fail(
+                format!("{path}/{n}/id"),
+                format!("item {} is removed twice (R24)", r.id),
+            );
+        }
     }
     Ok(out)
 }
