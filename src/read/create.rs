@@ -9,7 +9,7 @@
 use super::commit::read_specifier;
 use super::draft::{read_access_item, read_invoice_item};
 use super::Reader;
-use crate::issue::Issues;
+use crate::issue::{IssueCode, Issues};
 use crate::json::{Json, Path, Value};
 use crate::model::*;
 use crate::values::{Decimal, Id, Instant};
@@ -389,8 +389,21 @@ fn invoice_item(v: &Value<'_>) -> InvoiceItemDraft {
     d
 }
 
+/// A commit's `credit_type: {id}` where the create request takes `credit_type_id`: left unread, the
+/// schedule would silently be in USD (cents).
+fn credit_type_misplaced(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) {
+    if v.get("credit_type").is_some_and(|c| !c.is_null()) {
+        r.report(
+            IssueCode::InvalidType,
+            &path.key("credit_type"),
+            "the create request takes credit_type_id (the credit type's id), not credit_type",
+        );
+    }
+}
+
 fn read_access(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Option<AccessRead> {
     r.expect_object(v, path).then_some(())?;
+    credit_type_misplaced(r, v, path);
     let credit_type_id = r.opt(v, "credit_type_id", path, Reader::id);
     let items = match read_items(r, v, "schedule_items", path, access_item) {
         Items::Absent => {
@@ -408,6 +421,7 @@ fn read_access(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Option<Acc
 
 fn read_invoice(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Option<InvoiceRead> {
     r.expect_object(v, path).then_some(())?;
+    credit_type_misplaced(r, v, path);
     Some(InvoiceRead {
         credit_type_id: r.opt(v, "credit_type_id", path, Reader::id),
         do_not_invoice: r.opt(v, "do_not_invoice", path, Reader::boolean),
