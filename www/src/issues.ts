@@ -36,6 +36,15 @@ export function focusTarget(root: ParentNode, path: string): void {
   f.focus({ preventScroll: true });
 }
 
+/** Context issues are reported at "" and name their field; the customer id has an input of its
+ *  own, in the source bar, outside every tab. */
+function focusIssue(root: ParentNode, issue: Issue): void {
+  const customer =
+    issue.code === 'invalid_context' && issue.message.includes('/customer_id') ? document.getElementById('customer-id') : null;
+  if (customer) customer.focus();
+  else focusTarget(root, issue.path);
+}
+
 function messageEl(issue: Issue): HTMLElement {
   return h(
     'p',
@@ -126,7 +135,7 @@ export function issueSummary(root: () => HTMLElement, opts: { title?: string; em
           h('span', { class: 'summary-where' }, describePointer(issue.path)),
           h('span', { class: 'summary-msg' }, issue.message),
         );
-        btn.addEventListener('click', () => focusTarget(root(), issue.path));
+        btn.addEventListener('click', () => focusIssue(root(), issue));
         list.append(h('li', {}, btn));
       }
     },

@@ -335,6 +335,19 @@ test('issues a commit has when it is opened show next to their field, not only i
   expectClean(watch);
 });
 
+test('a context issue about the customer id focuses the Customer ID field from the summary', async ({ page }) => {
+  const watch = await openApp(page);
+  const customer = page.locator('#customer-id');
+  await customer.fill('nope');
+  await customer.press('Tab');
+  const panel = editPanel(page);
+  const entry = summary(panel).locator('.summary-item[data-code="invalid_context"]');
+  await expect(entry).toHaveCount(1);
+  await entry.click();
+  await expect(customer).toBeFocused();
+  expectClean(watch);
+});
+
 test('a 400 px wide page does not scroll sideways (only the schedule tables do)', async ({ page }) => {
   await page.setViewportSize({ width: 400, height: 900 });
   const watch = await openApp(page);
