@@ -3,7 +3,7 @@
 //! them too, so one fixture table checks both.
 
 use crate::issue::Issues;
-use crate::json::{self, ParseError, Value};
+use crate::json::{self, JsOnly, ParseError, Value};
 use crate::model::{Commit, CommitDraft, EditCommitPayload};
 use crate::plan::apply::apply_edit as apply;
 use crate::plan::edit::{preview_of, EditState, LoadedOriginal};
@@ -57,15 +57,16 @@ pub fn object<'a>(text: &'a str, argument: &'static str) -> Result<Value<'a>, Ap
 
 fn object_value<'a>(v: Value<'a>, argument: &'static str) -> Result<Value<'a>, ApiError> {
     match v {
-        Value::Object(_) if marker(&v).is_none() => Ok(v),
+        // A NaN, ±Infinity or BigInt argument crosses as an object only in spelling.
+        Value::Object(_) if v.js_only().is_none() => Ok(v),
         other => Err(not_an_object(&other, argument)),
     }
 }
 
 fn not_an_object(v: &Value<'_>, argument: &'static str) -> ApiError {
-    let kind = match marker(v) {
-        Some("$bigint") => "a BigInt",
-        Some(_) => "a number that is not finite",
+    let kind = match v.js_only() {
+        Some(JsOnly::BigInt(_)) => "a BigInt",
+        Some(JsOnly::NonFinite(_)) => "a number that is not finite",
         None => v.kind(),
     };
     ApiError::new(
@@ -74,18 +75,6 @@ fn not_an_object(v: &Value<'_>, argument: &'static str) -> ApiError {
         "",
         format!("expected an object, got {kind}"),
     )
-}
-
-/// A JavaScript NaN, ±Infinity or BigInt as an argument: it crosses as `{"$nonFinite": "NaN"}`
-/// or `{"$bigint": "12"}` (`src/js/arguments.js`), which is an object only in spelling.
-fn marker<'v>(v: &'v Value<'_>) -> Option<&'v str> {
-    match v {
-        Value::Object(entries) if entries.len() == 1 => {
-            let key: &str = &entries[0].0;
-            matches!(key, "$nonFinite" | "$bigint").then_some(key)
-        }
-        _ => None,
-    }
 }
 
 /// Parses one argument's JSON text, whatever its type.

@@ -10,5 +10,5 @@ pub use parse::{
     parse, parse_own, parse_watching, ItemWatch, ParseError, MAX_DEPTH, MAX_INPUT_BYTES,
 };
 pub use pointer::{parse_pointer, pointer, set_at, Path};
-pub use value::{Json, Value};
+pub use value::{JsOnly, Json, Value};
 pub use write::to_string;

@@ -13,6 +13,14 @@ pub enum Value<'a> {
     Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
+/// A JavaScript value JSON has no spelling for, as `src/js/arguments.js` writes it: NaN or
+/// ±Infinity as `{"$nonFinite": "NaN"}`, a BigInt as `{"$bigint": "12"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsOnly<'v> {
+    NonFinite(&'v str),
+    BigInt(&'v str),
+}
+
 /// An owned value, for data kept after its source text is gone.
 pub type Json = Value<'static>;
 
@@ -27,6 +35,21 @@ impl<'a> Value<'a> {
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The JavaScript value this object stands for, if it is one of the markers of [`JsOnly`].
+    pub fn js_only(&self) -> Option<JsOnly<'_>> {
+        let Value::Object(entries) = self else {
+            return None;
+        };
+        let [(key, Value::String(text))] = entries.as_slice() else {
+            return None;
+        };
+        match &**key {
+            "$nonFinite" => Some(JsOnly::NonFinite(text)),
+            "$bigint" => Some(JsOnly::BigInt(text)),
             _ => None,
         }
     }

@@ -13,7 +13,7 @@ pub use context::{Context, InvoiceStatus};
 pub use field::Field;
 
 use crate::issue::{Issue, IssueCode, Issues};
-use crate::json::{Json, Path, Value};
+use crate::json::{JsOnly, Json, Path, Value};
 use crate::model::Named;
 use crate::values::{Decimal, DecimalError, Id, Instant, InstantError};
 use std::collections::BTreeMap;
@@ -336,28 +336,25 @@ impl<'i> Reader<'i> {
         read(self, present(obj, key)?, &path.key(key))
     }
 
-    /// A JavaScript NaN or ±Infinity crosses as `{"$nonFinite": "NaN"}` (`src/js/arguments.js`):
-    /// not a finite number, rather than a value of the wrong type.
+    /// A JavaScript NaN, ±Infinity or BigInt (`JsOnly`) is not a JSON number, rather than a
+    /// value of the wrong type.
     #[inline(never)]
     fn not_a_number(&mut self, v: &Value<'_>, path: &Path<'_>) {
-        if let Some(name) = v.get("$nonFinite").and_then(Value::as_str) {
-            self.report(
+        match v.js_only() {
+            Some(JsOnly::NonFinite(name)) => self.report(
                 IssueCode::InvalidNumber,
                 path,
                 format!("{name} is not a finite number"),
-            )
-        } else if let Some(digits) = v.get("$bigint").and_then(Value::as_str) {
-            // A JavaScript BigInt crosses as `{"$bigint": "12"}` (`src/js/arguments.js`).
-            self.report(
+            ),
+            Some(JsOnly::BigInt(digits)) => self.report(
                 IssueCode::InvalidNumber,
                 path,
                 format!(
                     "{}n is a BigInt, not a JSON number (give a number or a numeric string)",
                     quote(digits).trim_matches('"')
                 ),
-            )
-        } else {
-            self.wrong_type(v, path, "a number")
+            ),
+            None => self.wrong_type(v, path, "a number"),
         }
     }
 
