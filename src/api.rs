@@ -9,7 +9,7 @@ use crate::plan::apply::apply_edit as apply;
 use crate::plan::edit::{preview_of, EditState, LoadedOriginal};
 use crate::plan::output::EditPlan;
 use crate::read::commit::read_commit;
-use crate::read::known_items::{read_reusing, KnownItems, Reused};
+use crate::read::known_items::{read_reusing, ItemSpans, KnownItems, Reused};
 use crate::read::payload::read_edit_payload;
 use crate::read::Reader;
 use serde::Serialize;
@@ -131,7 +131,8 @@ fn loaded_original(text: &str) -> Result<Against, ApiError> {
         return Ok(kept);
     }
     let loaded = Rc::new(EditState::load_original(&object(text, "original")?));
-    let serial = LAST_ORIGINAL.with(|last| last.borrow_mut().keep(text, loaded.clone()));
+    let serial =
+        LAST_ORIGINAL.with(|last| last.borrow_mut().keep(text.into(), loaded.clone(), None));
     Ok(Against {
         loaded,
         known: None,
@@ -236,6 +237,42 @@ pub fn plan_edit_marked_head(
 ) -> Option<Result<PlanHead, ApiError>> {
     let original = kept(serial).filter(|k| k.known.is_some())?;
     Some(head_for(&original, Draft::Marked(draft), context))
+}
+
+/// [`plan_edit_marked_head`] for an original that is not the kept one: the draft's unchanged items
+/// are named by their place among this original's own (see [`KnownItems`]). The original is
+/// parsed once, for the plan and for the items the draft names, and kept.
+pub fn plan_edit_new_marked_head(
+    original: &str,
+    draft: &str,
+    context: &str,
+) -> Result<PlanHead, ApiError> {
+    head_for(&learnt_original(original)?, Draft::Marked(draft), context)
+}
+
+/// [`loaded_original`] with its items learnt too (what a marked draft is read with).
+fn learnt_original(text: &str) -> Result<Against, ApiError> {
+    if let Some(kept) = LAST_ORIGINAL.with(|last| {
+        last.borrow_mut()
+            .again(|k| json::bytes::same(k.text.as_bytes(), text.as_bytes()))
+    }) {
+        return Ok(kept);
+    }
+    let text: Rc<str> = text.into();
+    let mut spans = ItemSpans::default();
+    let root = json::parse_watching(&text, &mut spans).map_err(|e| parse_error(e, "original"))?;
+    let root = object_value(root, "original")?;
+    let loaded = Rc::new(EditState::load_original(&root));
+    let known = Rc::new(KnownItems::of(text.clone(), &root, &spans));
+    let serial = LAST_ORIGINAL.with(|last| {
+        last.borrow_mut()
+            .keep(text.clone(), loaded.clone(), Some(known.clone()))
+    });
+    Ok(Against {
+        loaded,
+        known: Some(known),
+        serial,
+    })
 }
 
 /// [`edit_preview_of`] for a marked draft (see [`plan_edit_marked_head`]) and its original's text.
@@ -361,11 +398,16 @@ impl Last {
         })
     }
 
-    fn keep(&mut self, text: &str, loaded: Rc<LoadedOriginal>) -> u64 {
+    fn keep(
+        &mut self,
+        text: Rc<str>,
+        loaded: Rc<LoadedOriginal>,
+        known: Option<Rc<KnownItems>>,
+    ) -> u64 {
         self.kept = Some(Kept {
-            text: text.into(),
+            text,
             loaded,
-            known: None,
+            known,
         });
         self.serial += 1;
         self.serial

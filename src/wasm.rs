@@ -43,6 +43,10 @@ extern "C" {
     /// markers (`read::known_items`); `undefined` when the draft is not a plain object.
     #[wasm_bindgen(catch, js_name = markedDraft)]
     fn marked_draft(draft: &JsValue, copy: &JsValue) -> Result<JsValue, JsValue>;
+    /// The draft's text with the items that are `original`'s own (told by a walk beside it)
+    /// named by markers; `undefined` when none is, or the draft is not a plain object.
+    #[wasm_bindgen(catch, js_name = markedAgainst)]
+    fn marked_against(draft: &JsValue, original: &JsValue) -> Result<JsValue, JsValue>;
     /// A copy of the value `text` spells, for [`same_as_copy`].
     #[wasm_bindgen(catch, js_name = copyOfText)]
     fn copy_of_text(text: &JsValue) -> Result<JsValue, JsValue>;
@@ -267,34 +271,55 @@ pub fn plan_edit(
         Some((text, _, _)) => text.clone(),
         None => stringified(&original, "original")?,
     };
+    // When the original is the one the API keeps, its text is not copied in and compared again.
+    let kept = walked
+        .map(|(_, serial, _)| serial)
+        .or_else(|| kept_by_text(&o));
+    if kept.is_none() {
+        // A new original: the draft's items that are its own are named, not written.
+        let marked = marked_against(&draft, &original)
+            .ok()
+            .filter(JsValue::is_string);
+        if let Some(ds) = marked {
+            let d = rust_string(&ds).ok_or_else(|| not_json(&draft, "draft"))?;
+            let cs = stringified(&context, "context")?;
+            let c = rust_string(&cs).ok_or_else(|| not_json(&context, "context"))?;
+            let text = rust_string(&o).ok_or_else(|| not_json(&original, "original"))?;
+            let head = keeping(&o, api::plan_edit_new_marked_head(&text, &d, &c)).map_err(throw)?;
+            return Ok(answer(&head, &o, &ds, &cs, true));
+        }
+    }
     let (ds, cs) = (
         stringified(&draft, "draft")?,
         stringified(&context, "context")?,
     );
     let d = rust_string(&ds).ok_or_else(|| not_json(&draft, "draft"))?;
     let c = rust_string(&cs).ok_or_else(|| not_json(&context, "context"))?;
-    // When the original is the one the API keeps, its text is not copied in and compared again.
-    let kept = walked
-        .map(|(_, serial, _)| serial)
-        .or_else(|| kept_by_text(&o));
     let head = match kept.and_then(|serial| api::plan_edit_kept_head(serial, &d, &c)) {
         Some(head) => head,
         None => {
             let text = rust_string(&o).ok_or_else(|| not_json(&original, "original"))?;
-            let head = api::plan_edit_head(&text, &d, &c);
-            let serial = head.as_ref().ok().map(|h| h.original);
-            KEPT_ORIGINAL.with(|k| {
-                *k.borrow_mut() = serial.map(|serial| KeptText {
-                    text: o.clone(),
-                    serial,
-                    copy: None,
-                })
-            });
-            head
+            keeping(&o, api::plan_edit_head(&text, &d, &c))
         }
     }
     .map_err(throw)?;
     Ok(answer(&head, &o, &ds, &cs, false))
+}
+
+/// A head planned against the original spelled `text`, which the API keeps now: so does this side.
+fn keeping(
+    text: &JsValue,
+    head: Result<api::PlanHead, ApiError>,
+) -> Result<api::PlanHead, ApiError> {
+    let serial = head.as_ref().ok().map(|h| h.original);
+    KEPT_ORIGINAL.with(|k| {
+        *k.borrow_mut() = serial.map(|serial| KeptText {
+            text: text.clone(),
+            serial,
+            copy: None,
+        })
+    });
+    head
 }
 
 /// planEdit's answer object, its preview computed when first read (from these texts if by then

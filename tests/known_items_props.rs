@@ -184,7 +184,7 @@ fn unchanged_items_are_found_by_their_text() {
 }
 
 /// The draft with each item that is one of the original's object items (same text) named by a
-/// marker, as the JS boundary sends it (`src/js/marked_draft.js`).
+/// marker, as the JS boundary sends it (`src/js/arguments.js`).
 fn marked(original: &Value, draft: &Value) -> String {
     let mut d = draft.clone();
     let mut placeholders = Vec::new();
@@ -236,6 +236,14 @@ proptest! {
         prop_assert_eq!(&joined, &expected, "{}", marks);
         let late: Value = serde_json::from_str(&api::edit_preview_of_marked(&o, &marks, &c).expect("objects")).expect("json");
         prop_assert_eq!(&late, &expected["preview"]);
+        // A first call: another original is kept, and this one is read once for both uses.
+        api::plan_edit_head(&c, &c, &c).ok();
+        let new = api::plan_edit_new_marked_head(&o, &marks, &c).expect("objects");
+        let mut joined: Value = serde_json::from_str(&new.text).expect("json");
+        joined["preview"] = serde_json::from_str(&api::edit_preview(new.ticket).expect("held")).expect("json");
+        prop_assert_eq!(&joined, &expected, "{}", marks);
+        let again = api::plan_edit_marked_head(new.original, &marks, &c).expect("kept with its items");
+        prop_assert_eq!(&again.expect("objects").text, &new.text);
         if marks.contains('#') {
             prop_assert!(api::plan_edit(&o, &marks, &c).is_err(), "read as plain JSON");
         }

@@ -1,7 +1,8 @@
 // How planEdit's arguments become JSON text, as cheaply as can be told exactly:
 // - `stringify`: JSON.stringify that keeps NaN and ±Infinity from passing as null;
 // - `sameAsCopy`: whether an argument is the kept original, by a walk beside a copy of it;
-// - `markedDraft`: the draft's text with the items that are the kept original's named, not written.
+// - `markedDraft`: the draft's text with the items that are the kept original's named, not written;
+// - `markedAgainst`: the same for an original met for the first time, told by a walk beside it.
 //
 // planEdit keeps the last original it read, named by its JSON text. Telling whether the original
 // of a call is that one would mean writing it out as JSON again; instead it is walked side by
@@ -112,19 +113,23 @@ export function sameAsCopy(value, copy) {
   return i === keys.length;
 }
 
-// --- markedDraft ----------------------------------------------------------------------------
-// A page that re-plans against the same original sends drafts whose unchanged schedule items are
-// the original's. Each item the walk finds to be (as JSON text) the kept original's object item k
-// of its schedule is written `#a<k>` or `#i<k>` instead (never JSON: the module reads such a text
-// only with that original's items, src/read/known_items.rs). Everything else is written exactly as
-// JSON.stringify writes it. `undefined` when the draft or a schedule is not a plain object: the
-// caller then stringifies the draft whole.
+// --- markedDraft, markedAgainst -------------------------------------------------------------
+// A draft's unchanged schedule items are the original's. Each item a walk finds to be (as JSON
+// text) the original's object item k of its schedule is written `#a<k>` or `#i<k>` instead (never
+// JSON: the module reads such a text only with that original's items, src/read/known_items.rs).
+// The original is the kept one (walked beside its copy), or on a first call the original object
+// itself, whose text is sent beside the draft. Everything else is written exactly as
+// JSON.stringify writes it, by JSON.stringify: the rest of the draft with a stand-in for each
+// schedule's items, and each run of items not named. `undefined` when the draft is not a plain
+// object: the caller then stringifies the draft whole.
 
-const plainObject = (v) => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || typeof v.toJSON === 'function') return false;
+const plainProto = (v) => {
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 };
+
+const plainObject = (v) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.toJSON !== 'function' && plainProto(v);
 
 /** The copy's object items of one schedule, and their places by id (made once per copy). */
 function knownItems(copy, key) {
@@ -133,95 +138,189 @@ function knownItems(copy, key) {
   const schedule = copy.values[copy.keys.lastIndexOf(key)];
   const list = schedule instanceof Obj ? schedule.values[schedule.keys.lastIndexOf('schedule_items')] : undefined;
   const items = list instanceof Arr ? list.items.filter((i) => i instanceof Obj) : [];
+  const ids = items.map((item) => item.values[item.keys.indexOf('id')]);
   const byId = new Map();
-  items.forEach((item, k) => {
-    const id = item.values[item.keys.indexOf('id')];
+  ids.forEach((id, k) => {
     if (typeof id === 'string' && !byId.has(id)) byId.set(id, k);
   });
-  return (cache[key] = { items, byId });
+  return (cache[key] = { items, byId, idOf: (k) => ids[k], same: sameAsCopy });
 }
 
-function itemsText(items, known, tag) {
-  let text = '[';
+/** The object items of one schedule of a live original (the one being stringified in the same
+ *  call); none when its text's object items cannot be told from here. */
+function liveItems(original, key) {
+  const schedule = written(original, key) ? original[key] : undefined;
+  const list = plainObject(schedule) && written(schedule, 'schedule_items') ? schedule.schedule_items : undefined;
+  if (!Array.isArray(list) || typeof list.toJSON === 'function') return NO_ITEMS;
+  let items = list;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (nonFinite(item) || typeof item === 'bigint') return NO_ITEMS; // its spelling is an object
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      // Object item k of the text is item k here only while every item writes as an object.
+      if (items === list) items = list.slice(0, i);
+    } else if (typeof item.toJSON === 'function') return NO_ITEMS;
+    else if (items !== list) items.push(item);
+  }
+  return new Live(items);
+}
+
+/** A live original's items; their places by id are found once asked for. */
+class Live {
+  constructor(items) {
+    this.items = items;
+    this.ids = undefined;
+  }
+
+  idOf(k) {
+    return this.items[k].id;
+  }
+
+  get byId() {
+    if (this.ids === undefined) {
+      this.ids = new Map();
+      this.items.forEach((item, k) => {
+        if (typeof item.id === 'string' && !this.ids.has(item.id)) this.ids.set(item.id, k);
+      });
+    }
+    return this.ids;
+  }
+
+  same(a, b) {
+    return sameText(a, b);
+  }
+}
+
+const NO_ITEMS = new Live([]);
+
+/** Whether JSON.stringify writes `o[key]` (an own enumerable property). */
+const written = (o, key) => Object.prototype.propertyIsEnumerable.call(o, key);
+
+/** Whether `JSON.stringify` writes `a` and `b` alike, told by a walk (false when unsure). */
+function sameText(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
+  if (typeof a.toJSON === 'function' || typeof b.toJSON === 'function') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameText(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !plainProto(a) || !plainProto(b)) return false;
+  // Object.keys lists what JSON.stringify writes, in its order.
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i];
+    if (k !== kb[i]) return false;
+    const x = a[k];
+    const y = b[k];
+    if (x !== y && !sameText(x, y)) return false;
+  }
+  return true;
+}
+
+/** Stands in for schedule s's items while the rest of the draft is stringified: a string JSON
+ *  writes as `"\x7f0"` (DEL needs no escape), found once in the text, or a draft string is spelled
+ *  the same and the draft is written whole. */
+const STAND_IN = '\x7f';
+const SCHEDULES = [
+  ['access_schedule', '#a'],
+  ['invoice_schedule', '#i'],
+];
+
+/** The draft's text with the items `knownOf(schedule key)` has named; `undefined` when none is
+ *  and `onlyIfNamed`, or when it is better written by JSON.stringify. */
+function marked(draft, knownOf, onlyIfNamed = false) {
+  if (!plainObject(draft)) return undefined;
+  let top;
+  const lists = [];
+  for (const [key, tag] of SCHEDULES) {
+    const schedule = written(draft, key) ? draft[key] : undefined;
+    if (!plainObject(schedule) || !written(schedule, 'schedule_items')) continue;
+    const items = schedule.schedule_items;
+    if (!Array.isArray(items) || typeof items.toJSON === 'function') continue;
+    const known = knownOf(key);
+    if (known.items.length === 0) continue;
+    const list = namedItems(items, known, tag);
+    if (list === undefined) continue;
+    // A shallow copy keeps the keys' order, and JSON.stringify writes everything else as it would.
+    top ??= { ...draft };
+    top[key] = { ...schedule, schedule_items: STAND_IN + lists.length };
+    lists.push(list);
+  }
+  if (top === undefined) return onlyIfNamed ? undefined : stringify(draft);
+  const text = stringify(top);
+  const at = lists.map((_, s) => {
+    const standIn = '"' + STAND_IN + s + '"';
+    const first = text.indexOf(standIn);
+    return first >= 0 && text.indexOf(standIn, first + 1) < 0 ? first : -1;
+  });
+  if (at.includes(-1)) return undefined;
+  let out = '';
+  let from = 0;
+  for (const s of [0, 1].filter((s) => s < lists.length).sort((x, y) => at[x] - at[y])) {
+    out += text.slice(from, at[s]) + lists[s];
+    from = at[s] + STAND_IN.length + String(s).length + 2;
+  }
+  return out + text.slice(from);
+}
+
+const slice = Array.prototype.slice; // an array's own prototype may be gone
+
+/** The items' text with those that are known items named (`#a12`); `undefined` when none is. */
+function namedItems(items, known, tag) {
+  const found = new Array(items.length);
+  let any = false;
   let hint = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     let k = -1;
     if (typeof item === 'object' && item !== null) {
-      if (hint < known.items.length && sameAsCopy(item, known.items[hint])) k = hint;
-      else {
-        const at = typeof item.id === 'string' ? known.byId.get(item.id) : undefined;
-        if (at !== undefined && sameAsCopy(item, known.items[at])) k = at;
+      const id = item.id;
+      const atHint = hint < known.items.length;
+      if (atHint && known.same(item, known.items[hint])) k = hint;
+      // An item changed in its place is not looked for elsewhere.
+      else if (typeof id === 'string' && !(atHint && known.idOf(hint) === id)) {
+        const at = known.byId.get(id);
+        if (at !== undefined && known.same(item, known.items[at])) k = at;
       }
     }
-    if (i > 0) text += ',';
+    found[i] = k;
     if (k >= 0) {
-      text += tag + k;
+      any = true;
       hint = k + 1;
-    } else {
-      const t = stringify(item);
-      text += t === undefined ? 'null' : t;
-      hint++;
+    } else hint++;
+  }
+  if (!any) return undefined;
+  // Items not named are written a run at a time (one JSON.stringify per run, not per item).
+  let text = '[';
+  for (let i = 0; i < items.length; ) {
+    if (i > 0) text += ',';
+    if (found[i] >= 0) {
+      text += tag + found[i];
+      i++;
+      continue;
     }
+    let end = i + 1;
+    while (end < items.length && found[end] < 0) end++;
+    text += stringify(slice.call(items, i, end)).slice(1, -1);
+    i = end;
   }
   return text + ']';
 }
 
-/** JSON text of a value inside an object: primitives written here, others by `stringify`. */
-function valueText(v) {
-  switch (typeof v) {
-    case 'string':
-      return JSON.stringify(v);
-    case 'number':
-      return Number.isFinite(v) ? String(v) : stringify(v);
-    case 'boolean':
-      return v ? 'true' : 'false';
-    case 'object':
-      return v === null ? 'null' : stringify(v);
-    default:
-      return stringify(v);
-  }
-}
-
-/** JSON text of the plain object `o`; `part(key, value)` writes some values its own way. */
-function objectText(o, part) {
-  let text = '{';
-  let first = true;
-  for (const key of Object.keys(o)) {
-    const value = o[key];
-    // A toJSON is called with its key: only JSON.stringify of the whole object gives that.
-    if (typeof value === 'object' && value !== null && typeof value.toJSON === 'function') throw BY_STRINGIFY;
-    const t = part(key, value) ?? valueText(value);
-    if (t === undefined) continue;
-    text += (first ? '' : ',') + JSON.stringify(key) + ':' + t;
-    first = false;
-  }
-  return text + '}';
-}
-
-const BY_STRINGIFY = Symbol('write the draft with JSON.stringify');
-
 /** The draft's text with the kept original's items named; `undefined` when it is better written
- *  by JSON.stringify (not a plain object, or a value with a `toJSON` at its first two levels). */
+ *  by JSON.stringify. */
 export function markedDraft(draft, copy) {
-  if (!plainObject(draft) || !(copy instanceof Obj)) return undefined;
-  try {
-    return draftText(draft, copy);
-  } catch (e) {
-    if (e === BY_STRINGIFY) return undefined;
-    throw e;
-  }
+  if (!(copy instanceof Obj)) return undefined;
+  return marked(draft, (key) => knownItems(copy, key));
 }
 
-function draftText(draft, copy) {
-  return objectText(draft, (key, value) => {
-    const tag = key === 'access_schedule' ? '#a' : key === 'invoice_schedule' ? '#i' : undefined;
-    if (tag === undefined || !plainObject(value)) return undefined;
-    const known = knownItems(copy, key);
-    return objectText(value, (k, v) =>
-      k === 'schedule_items' && Array.isArray(v) && typeof v.toJSON !== 'function'
-        ? itemsText(v, known, tag)
-        : undefined,
-    );
-  });
+/** The draft's text with the items named that are (as JSON text) items of `original`, a commit
+ *  the module has not kept, whose text is sent beside it; `undefined` when none is, or as above. */
+export function markedAgainst(draft, original) {
+  if (!plainObject(original)) return undefined;
+  return marked(draft, (key) => liveItems(original, key), true);
 }

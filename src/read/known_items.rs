@@ -34,12 +34,17 @@ pub struct KnownItems {
 impl KnownItems {
     /// The items of the commit spelled `text`, as the draft reader reads them.
     pub fn read(text: Rc<str>) -> Result<KnownItems, ParseError> {
-        let mut spans = Spans::default();
+        let mut spans = ItemSpans::default();
         let root = parse_watching(&text, &mut spans)?;
+        Ok(KnownItems::of(text.clone(), &root, &spans))
+    }
+
+    /// The items of `root`, parsed from `text` while `spans` watched.
+    pub fn of(text: Rc<str>, root: &Value<'_>, spans: &ItemSpans) -> KnownItems {
         let mut issues = Issues::default();
         let r = &mut Reader::new(&mut issues);
         let mut known = KnownItems {
-            text: text.clone(),
+            text,
             spans: Default::default(),
             by_prefix: Default::default(),
             access: Vec::new(),
@@ -64,7 +69,7 @@ impl KnownItems {
                 }
                 known.spans[s].push(span.clone());
             }
-            let bytes = text.as_bytes();
+            let bytes = known.text.as_bytes();
             let mut index: Vec<(u64, u32)> = known.spans[s]
                 .iter()
                 .enumerate()
@@ -73,7 +78,7 @@ impl KnownItems {
             crate::sort::sort(&mut index);
             known.by_prefix[s] = index;
         }
-        Ok(known)
+        known
     }
 
     /// The known item a marker at the start of `rest` names, and the marker's length.
@@ -158,11 +163,11 @@ fn prefix_hash(bytes: &[u8]) -> Option<u64> {
     }))
 }
 
-/// Records where the items are (to learn an original's).
+/// Where each schedule's items are in a text, recorded while it is parsed (to learn an original's).
 #[derive(Default)]
-struct Spans([Vec<Range<usize>>; 2]);
+pub struct ItemSpans([Vec<Range<usize>>; 2]);
 
-impl ItemWatch for Spans {
+impl ItemWatch for ItemSpans {
     fn restart(&mut self, schedule: usize) {
         self.0[schedule].clear();
     }

@@ -1,11 +1,12 @@
-// planEdit names a draft's items that are the kept original's instead of writing them
-// (markedDraft in src/js/arguments.js). With each marker replaced by its item's text, the marked
-// text must be exactly what JSON.stringify writes for the draft, whatever the draft holds; and
-// planEdit's answers through markers must be the answers without them.
+// planEdit names a draft's items that are the original's instead of writing them: the kept
+// original's (markedDraft in src/js/arguments.js) or, on a first call, those of the original
+// object it is given (markedAgainst). With each marker replaced by its item's text, the marked text
+// must be exactly what JSON.stringify writes for the draft, whatever the draft and the original
+// hold; and planEdit's answers through markers must be the answers without them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { copyOfText, markedDraft, stringify } from '../../src/js/arguments.js';
+import { copyOfText, markedAgainst, markedDraft, stringify } from '../../src/js/arguments.js';
 import * as api from '../../pkg/node.js';
 import { containers, Money, seeded } from './mutate.mjs';
 
@@ -43,8 +44,8 @@ const itemMutations = [
   (d) => { const l = pick(items(d)); if (l?.length) l[0].id = l[0].id.toUpperCase(); },
 ];
 
-function mutated() {
-  const mine = structuredClone(original);
+function mutated(from = original) {
+  const mine = structuredClone(from);
   const n = Math.floor(random() * 4);
   for (let i = 0; i < n; i++) {
     try {
@@ -65,9 +66,11 @@ function mutated() {
 /** The marked text with each marker replaced by the original's item it names. */
 function expand(marked, originalText) {
   const o = JSON.parse(originalText);
+  const objects = (list) =>
+    (Array.isArray(list) ? list : []).filter((i) => typeof i === 'object' && i !== null && !Array.isArray(i));
   const known = {
-    a: (o.access_schedule?.schedule_items ?? []).filter((i) => typeof i === 'object' && i !== null && !Array.isArray(i)),
-    i: (o.invoice_schedule?.schedule_items ?? []).filter((i) => typeof i === 'object' && i !== null && !Array.isArray(i)),
+    a: objects(o.access_schedule?.schedule_items),
+    i: objects(o.invoice_schedule?.schedule_items),
   };
   let out = '';
   let inString = false;
@@ -103,6 +106,103 @@ test('a marked draft, its markers expanded, is JSON.stringify of the draft', () 
     assert.equal(expand(marked, text), whole, `round ${round}`);
   }
   assert.ok(markers > 10_000, `markers were used (${markers})`);
+});
+
+/** A draft from `o` (which may hold what structuredClone refuses): some items shared, some copied,
+ *  some changed, in another order now and then. */
+function draftFrom(o) {
+  const d = { ...o };
+  for (const key of ['access_schedule', 'invoice_schedule']) {
+    const s = o[key];
+    if (typeof s !== 'object' || s === null || !Array.isArray(s.schedule_items)) continue;
+    const list = Array.prototype.map.call(s.schedule_items, (item) => {
+      const r = random();
+      if (r < 0.4 || typeof item !== 'object' || item === null) return item;
+      if (r < 0.7) return { ...item };
+      if (r < 0.85) return { ...item, amount: 7 };
+      const { id, ...rest } = item;
+      return { ...rest, id };
+    });
+    if (random() < 0.2) list.reverse();
+    if (random() < 0.2) list.push({ amount: 1 });
+    d[key] = { ...s, schedule_items: list };
+  }
+  return d;
+}
+
+/** An original changed where a live one can be odd: toJSON, class instances, non-object items... */
+function oddOriginal() {
+  const mine = mutated();
+  if (random() < 0.5) {
+    const l = pick(items(mine));
+    if (l?.length) {
+      const at = Math.floor(random() * l.length);
+      const odd = [null, 3, 'x', [1], new Money(2), { toJSON: () => 'y' }, { toJSON: () => ({ amount: 1 }) }, undefined];
+      try {
+        l.splice(at, 0, pick(odd));
+      } catch {
+        // an item made a getter by an earlier mutation
+      }
+    }
+  }
+  return mine;
+}
+
+test('a draft marked against a live original, its markers expanded, is JSON.stringify of the draft', () => {
+  let markers = 0;
+  for (let round = 0; round < 20_000; round++) {
+    const o = oddOriginal();
+    const draft = random() < 0.5 ? draftFrom(o) : mutated(JSON.parse(JSON.stringify(o)));
+    const text = stringify(o);
+    let marked;
+    try {
+      marked = markedAgainst(draft, o);
+    } catch {
+      continue; // what JSON.stringify refuses too (the caller then reports it)
+    }
+    if (marked === undefined) continue; // nothing named, or left to JSON.stringify
+    markers++;
+    assert.equal(expand(marked, text), stringify(draft), `round ${round}`);
+  }
+  assert.ok(markers > 10_000, `markers were used (${markers})`);
+});
+
+test('a draft string spelled as a stand-in leaves the draft to JSON.stringify', () => {
+  const draft = structuredClone(original);
+  draft.name = '\x7f0';
+  assert.equal(markedAgainst(draft, original), undefined);
+  draft.name = '\x7f1';
+  const marked = markedAgainst(draft, original);
+  if (marked !== undefined) assert.equal(expand(marked, stringify(original)), stringify(draft));
+});
+
+/** The same draft, written whole by JSON.stringify: a top-level toJSON keeps it from being marked. */
+const unmarked = (draft) => {
+  const text = stringify(draft);
+  return { toJSON: () => JSON.parse(text) };
+};
+
+test('planEdit against an original met for the first time answers as without markers', () => {
+  const plain = (plan) => JSON.parse(JSON.stringify(plan));
+  const outcome = (f) => {
+    try {
+      return plain(f());
+    } catch (e) {
+      return { threw: e.code };
+    }
+  };
+  let firstCalls = 0;
+  for (let round = 0; round < 300; round++) {
+    const o = random() < 0.5 ? original : oddOriginal();
+    const draft = draftFrom(o);
+    const expected = outcome(() => api.planEdit(o, unmarked(draft), context));
+    // Another original is kept now: the next call meets `o` for the first time.
+    api.planEdit(fixture.args[1], fixture.args[1], context);
+    const got = outcome(() => api.planEdit(o, draft, context));
+    assert.deepStrictEqual(got, expected, `round ${round}`);
+    if (markedAgainst(draft, o) !== undefined) firstCalls++;
+  }
+  assert.ok(firstCalls > 100, `drafts were marked (${firstCalls})`);
 });
 
 test('planEdit through markers answers as without them', () => {
