@@ -133,13 +133,24 @@ async function start(): Promise<void> {
     return null;
   }
 
+  /** The source select's value of the commit being edited. */
+  let opened = sampleSelect.value;
+
+  /** Whether the commit being edited may be left: asks first when the draft has changes. */
+  function mayLeave(next: string): boolean {
+    if (!state.edit?.hasChanges()) return true;
+    return window.confirm(`Discard your changes to “${state.sourceLabel}” and open ${next}?`);
+  }
+
   const dialog = pasteDialog((commit) => {
+    if (!mayLeave('the pasted commit')) return 'Not opened: your changes to the commit you are editing are kept.';
     const err = openCommit(cloneJson(commit), {}, 'Pasted commit');
     if (!err) {
       pastedOption.hidden = false;
       const label = typeof commit.name === 'string' && commit.name ? commit.name : typeof commit.id === 'string' ? commit.id : 'Unnamed commit';
       pastedOption.textContent = `Pasted · ${label}`;
       sampleSelect.value = 'pasted';
+      opened = 'pasted';
       selectTab('edit', false);
       panels.get('edit')!.focus();
     }
@@ -150,7 +161,11 @@ async function start(): Promise<void> {
   sampleSelect.addEventListener('change', () => {
     const s = SAMPLES.find((x) => x.key === sampleSelect.value);
     if (!s) return;
-    openCommit(cloneJson(s.commit), { ...s.invoiceStatuses }, s.label);
+    if (!mayLeave(`“${s.label}”`)) {
+      sampleSelect.value = opened;
+      return;
+    }
+    if (openCommit(cloneJson(s.commit), { ...s.invoiceStatuses }, s.label) === null) opened = sampleSelect.value;
   });
 
   customer.addEventListener('change', () => {

@@ -194,6 +194,27 @@ test('pasting a list-commits response lets the user pick a commit', async ({ pag
   expectClean(watch);
 });
 
+test('opening another commit asks before it drops unsent changes', async ({ page }) => {
+  const watch = await openApp(page); // which records every JS dialog and dismisses it
+  const panel = editPanel(page);
+  await byPath(panel, '/name').fill('Renamed');
+  await page.locator('#source-select').selectOption('postpaid');
+  expect(watch.dialogs).toEqual([`confirm: Discard your changes to “${SAMPLES[0].label}” and open “${SAMPLES[1].label}”?`]);
+  // Kept: the same commit, the same select value, the same draft.
+  await expect(page.locator('#source-select')).toHaveValue('prepaid');
+  await expect(byPath(panel, '/name')).toHaveValue('Renamed');
+  expect((await payloadOf(panel))?.name).toBe('Renamed');
+  page.removeAllListeners('dialog');
+  page.once('dialog', (d) => void d.accept());
+  await page.locator('#source-select').selectOption('postpaid');
+  await expect(panel.locator('h1.commit-title')).toHaveText(postpaid.name!);
+  // Nothing changed yet: no question (an unexpected one would be dismissed, keeping POSTPAID).
+  page.on('dialog', (d) => void d.dismiss());
+  await page.locator('#source-select').selectOption('prepaid');
+  await expect(panel.locator('h1.commit-title')).toHaveText(prepaid.name!);
+  expect(watch.errors).toEqual([]);
+});
+
 test('copy as curl, JSON and SDK call produce the request', async ({ page }) => {
   const watch = await openApp(page);
   const panel = editPanel(page);

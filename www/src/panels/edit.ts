@@ -22,6 +22,8 @@ export interface EditTab {
   /** Change the customer in the session's context, keeping the draft. */
   setCustomer(id: string): void;
   context(): EditContext;
+  /** Whether the draft differs from the commit (a change the request would send). */
+  hasChanges(): boolean;
   dispose(): void;
 }
 
@@ -126,6 +128,7 @@ export function editTab(session: EditSession): EditTab {
     redo: () => session.redo(),
     setCustomer: (id) => session.setContext({ ...session.context, customer_id: id }),
     context: () => session.context,
+    hasChanges: () => session.plan.changes.length > 0,
     dispose() {
       if (frame) cancelAnimationFrame(frame);
       session.dispose();
