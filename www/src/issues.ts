@@ -37,12 +37,23 @@ export function focusTarget(root: ParentNode, path: string): void {
 }
 
 /** Context issues are reported at "" and name their field; the customer id has an input of its
- *  own, in the source bar, outside every tab. */
+ *  own, in the source bar, outside every tab. An issue about a removed item is reported at its
+ *  schedule's items and names the item's id: its row's Restore button is the way back. */
 function focusIssue(root: ParentNode, issue: Issue): void {
   const customer =
     issue.code === 'invalid_context' && issue.message.includes('/customer_id') ? document.getElementById('customer-id') : null;
-  if (customer) customer.focus();
-  else focusTarget(root, issue.path);
+  const target = customer ?? restoreButton(root, issue);
+  if (target) {
+    target.scrollIntoView({ block: 'center', behavior: 'auto' });
+    target.focus({ preventScroll: true });
+  } else focusTarget(root, issue.path);
+}
+
+function restoreButton(root: ParentNode, issue: Issue): HTMLElement | null {
+  if (!issue.path.endsWith('/schedule_items')) return null;
+  const rows = findTarget(root, issue.path)?.querySelectorAll<HTMLElement>('tr.ghost-row[data-item-id]') ?? [];
+  const row = [...rows].find((r) => issue.message.includes(r.dataset.itemId!));
+  return row?.querySelector<HTMLElement>('button') ?? null;
 }
 
 function messageEl(issue: Issue): HTMLElement {

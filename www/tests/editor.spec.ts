@@ -127,6 +127,9 @@ test('removing a segment tied to a FINALIZED invoice is refused with an error, a
   await expect(panel.locator('#access-items-issues .issue-msg.issue-error')).toContainText('FINALIZED');
   const ghost = panel.locator('tr.ghost-row');
   await expect(ghost).toHaveCount(1);
+  // The summary's entry leads to the removed row's way back.
+  await errors.first().click();
+  await expect(ghost.getByRole('button', { name: /Restore/ })).toBeFocused();
   await shot(page, '05-edit-remove-locked-refused', { fullPage: false });
   await ghost.getByRole('button', { name: /Restore/ }).click();
   await expect(accessRows(page)).toHaveCount(12);

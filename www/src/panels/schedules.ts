@@ -181,7 +181,7 @@ export function schedulesPanel(session: EditSession): Panel & { focusLastRow(kin
       frag.append(
         h(
           'tr',
-          { class: 'ghost-row' },
+          { class: 'ghost-row', 'data-item-id': item.id },
           h('th', { scope: 'row', class: 'col-n' }, h('span', { class: 'row-id mono', title: item.id }, shortId(item.id))),
           h('td', { colspan: cols - 3 }, h('span', { class: 'ghost-text' }, `${what} · ${formatAmount(item.amount, ct)}`)),
           h('td', { class: 'col-status' }, h('span', { class: 'badge badge-removed' }, 'Removed')),
