@@ -499,3 +499,64 @@ fn a_set_the_draft_cannot_keep_is_refused_and_a_renamed_product_is_not_editable(
         .issues
         .is_empty());
 }
+
+/// Found by audit (session 5, F2): a negative amount showed the original item in `preview` and
+/// `changes`, next to its error; both show the edit as drafted.
+#[test]
+fn a_negative_amount_is_previewed_as_drafted_next_to_its_error() {
+    let original = r#"{"id": "62c0cb84-bf3f-48b9-9bcf-a8ddf8c1cf35", "type": "PREPAID", "name": "A",
+      "product": {"id": "2e30f074-d04c-412e-a134-851ebfa5ceb2", "name": "P"},
+      "created_at": "2025-12-01T00:00:00Z",
+      "access_schedule": {"schedule_items": [
+        {"id": "000000a1-0000-4000-8000-000000000000", "amount": 100,
+         "starting_at": "2026-01-01T00:00:00Z", "ending_before": "2026-02-01T00:00:00Z"}]},
+      "invoice_schedule": {"schedule_items": [
+        {"id": "000000b1-0000-4000-8000-000000000000", "amount": 100, "quantity": 1, "unit_price": 100,
+         "timestamp": "2026-01-01T00:00:00Z"}]}}"#;
+    let draft = original
+        .replace(
+            r#""amount": 100,
+         "starting_at""#,
+            r#""amount": -5,
+         "starting_at""#,
+        )
+        .replace(
+            r#""amount": 100, "quantity": 1"#,
+            r#""amount": -200, "quantity": -2"#,
+        );
+    assert_ne!(draft, original);
+    let plan = api::plan_edit(original, &draft, CONTEXT).expect("objects");
+    let codes: Vec<(&str, &str)> = plan
+        .issues
+        .iter()
+        .map(|i| (i.code.as_str(), i.path.as_str()))
+        .collect();
+    assert!(
+        codes.contains(&(
+            "negative_amount",
+            "/access_schedule/schedule_items/0/amount"
+        )),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&(
+            "negative_amount",
+            "/invoice_schedule/schedule_items/0/quantity"
+        )),
+        "{codes:?}"
+    );
+    assert!(plan.payload.is_none());
+    let preview: serde_json::Value =
+        serde_json::from_str(&api::to_json(&plan.preview)).expect("json");
+    assert_eq!(
+        preview["access_schedule"]["schedule_items"][0]["amount"],
+        -5
+    );
+    let item = &preview["invoice_schedule"]["schedule_items"][0];
+    assert_eq!(
+        (&item["amount"], &item["quantity"], &item["unit_price"]),
+        (&(-200).into(), &(-2).into(), &100.into())
+    );
+    let changes = api::to_json(&plan.changes);
+    assert!(changes.contains(r#""path":"/access_schedule/schedule_items/0/amount","kind":"updated","before":100,"after":-5"#), "{changes}");
+}

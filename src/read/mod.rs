@@ -172,10 +172,15 @@ impl<'i> Reader<'i> {
 
     /// A decimal that must not be negative (amounts, quantities, unit prices).
     pub fn amount(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<Decimal> {
+        self.amount_as_drafted(v, path).filter(|d| !d.is_negative())
+    }
+
+    /// [`Reader::amount`], but a negative amount, once reported, is given back: a plan shows the
+    /// edit as drafted in its preview and changes, next to the error.
+    pub fn amount_as_drafted(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<Decimal> {
         let d = self.decimal(v, path)?;
         if d.is_negative() {
             self.report(IssueCode::NegativeAmount, path, format!("{d} is negative"));
-            return None;
         }
         Some(d)
     }

@@ -102,7 +102,7 @@ impl Kind for Access {
         let (amount, start, end) = match orig {
             Some(o) => (
                 keep_or(&mut issues, "amount", &d.amount, o.amount, |r, v, p| {
-                    r.amount(v, p)
+                    r.amount_as_drafted(v, p)
                 }),
                 keep_or(
                     &mut issues,
@@ -120,7 +120,9 @@ impl Kind for Access {
                 ),
             ),
             None => (
-                need(&mut issues, "amount", &d.amount, |r, v, p| r.amount(v, p)),
+                need(&mut issues, "amount", &d.amount, |r, v, p| {
+                    r.amount_as_drafted(v, p)
+                }),
                 need(&mut issues, "starting_at", &d.starting_at, |r, v, p| {
                     r.instant(v, p)
                 }),

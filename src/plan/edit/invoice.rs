@@ -35,8 +35,12 @@ fn pricing(d: &InvoiceItemDraft, issues: &mut Vec<ItemIssue>) -> Option<Pricing>
     let mut read = |field: &'static str, f: &Field<Decimal>| match f {
         Field::Set(v) => Some(Some(*v)),
         Field::Invalid(raw) => {
-            invalid_issues(issues, field, raw, |r, v, p| r.amount(v, p).map(|_| ()));
-            None
+            let mut drafted = None;
+            invalid_issues(issues, field, raw, |r, v, p| {
+                drafted = r.amount_as_drafted(v, p);
+                drafted.map(|_| ())
+            });
+            drafted.map(Some)
         }
         Field::Absent | Field::Null => Some(None),
     };

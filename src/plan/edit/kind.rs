@@ -102,7 +102,8 @@ pub fn invalid_issues(
     }
 }
 
-/// Takes a field's value, reporting `required` when absent or null and the reason when unreadable.
+/// Takes a field's value, reporting `required` when absent or null and the reason when refused.
+/// A refused value `read` still gives (a negative amount) is the value as drafted.
 pub fn need<T: Copy>(
     issues: &mut Vec<ItemIssue>,
     field: &'static str,
@@ -112,8 +113,12 @@ pub fn need<T: Copy>(
     match f {
         Field::Set(v) => Some(*v),
         Field::Invalid(raw) => {
-            invalid_issues(issues, field, raw, |r, v, p| read(r, v, p).map(|_| ()));
-            None
+            let mut drafted = None;
+            invalid_issues(issues, field, raw, |r, v, p| {
+                drafted = read(r, v, p);
+                drafted.map(|_| ())
+            });
+            drafted
         }
         Field::Absent | Field::Null => {
             issues.push(ItemIssue {
