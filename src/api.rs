@@ -188,6 +188,10 @@ fn draft_of(draft: Draft<'_>, known: Option<&KnownItems>) -> Result<CommitDraft,
             Reused::new(known)
         };
         let v = json::parse_watching(text, &mut reused).map_err(|e| parse_error(e, "draft"))?;
+        // Held to the limit of the text it stands for, whichever original is kept.
+        if reused.expanded_len(text.len()) > json::MAX_INPUT_BYTES {
+            return Err(too_large("draft"));
+        }
         let v = object_value(v, "draft")?;
         if let Some(d) = read_reusing(&v, &reused) {
             return Ok(d);

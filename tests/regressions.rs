@@ -560,3 +560,41 @@ fn a_negative_amount_is_previewed_as_drafted_next_to_its_error() {
     let changes = api::to_json(&plan.changes);
     assert!(changes.contains(r#""path":"/access_schedule/schedule_items/0/amount","kind":"updated","before":100,"after":-5"#), "{changes}");
 }
+
+/// Found by audit (session 6): a marked draft was held to the size of its text, so a draft over
+/// the 32 MiB limit was planned when the original its markers name was kept, and refused when not.
+#[test]
+fn a_marked_draft_is_held_to_the_size_of_the_draft_it_stands_for() {
+    let note = "x".repeat(1 << 20);
+    let items: Vec<String> = (0..20)
+        .map(|i| {
+            format!(
+                r#"{{"id": "000000a1-0000-4000-8000-{i:012}", "amount": 1, "starting_at": "2026-01-01T00:00:00Z", "ending_before": "2026-02-01T00:00:00Z", "note": "{note}"}}"#
+            )
+        })
+        .collect();
+    let original = format!(
+        r#"{{"id": "62c0cb84-bf3f-48b9-9bcf-a8ddf8c1cf35", "type": "PREPAID", "name": "A", "access_schedule": {{"schedule_items": [{}]}}}}"#,
+        items.join(",")
+    );
+    let markers: Vec<String> = (0..20).map(|k| format!("#a{k}")).collect();
+    let big = "y".repeat(13 << 20);
+    let marked = format!(
+        r#"{{"id": "62c0cb84-bf3f-48b9-9bcf-a8ddf8c1cf35", "type": "PREPAID", "name": "A", "description": "{big}", "access_schedule": {{"schedule_items": [{}]}}}}"#,
+        markers.join(",")
+    );
+    let small = marked.replace(&big, "short");
+    let first = api::plan_edit_head(&original, &original, CONTEXT).expect("objects");
+    let kept = api::plan_edit_marked_head(first.original, &marked, CONTEXT).expect("kept");
+    assert_eq!(kept.map(|_| ()).map_err(|e| e.code), Err("too_large"));
+    api::plan_edit_head(CONTEXT, CONTEXT, CONTEXT).expect("objects");
+    let new = api::plan_edit_new_marked_head(&original, &marked, CONTEXT);
+    assert_eq!(new.map(|_| ()).map_err(|e| e.code), Err("too_large"));
+    let fine = api::plan_edit_new_marked_head(&original, &small, CONTEXT).expect("under the limit");
+    assert!(
+        fine.text
+            .contains(r#""path":"/description","kind":"added""#),
+        "{}",
+        fine.text
+    );
+}

@@ -159,7 +159,7 @@ function liveItems(original, key) {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       // Object item k of the text is item k here only while every item writes as an object.
       if (items === list) items = list.slice(0, i);
-    } else if (typeof item.toJSON === 'function') return NO_ITEMS;
+    } else if (!plainObject(item)) return NO_ITEMS; // a boxed primitive or a toJSON is not written as an object
     else if (items !== list) items.push(item);
   }
   return new Live(items);
@@ -244,6 +244,7 @@ function marked(draft, knownOf, onlyIfNamed = false) {
     const known = knownOf(key);
     if (known.items.length === 0) continue;
     const list = namedItems(items, known, tag);
+    if (list === BY_STRINGIFY) return undefined;
     if (list === undefined) continue;
     // A shallow copy keeps the keys' order, and JSON.stringify writes everything else as it would.
     top ??= { ...draft };
@@ -269,6 +270,9 @@ function marked(draft, knownOf, onlyIfNamed = false) {
 
 const slice = Array.prototype.slice; // an array's own prototype may be gone
 
+/** What `namedItems` answers when only JSON.stringify of the whole draft writes its items right. */
+const BY_STRINGIFY = Symbol('write the draft with JSON.stringify');
+
 /** The items' text with those that are known items named (`#a12`); `undefined` when none is. */
 function namedItems(items, known, tag) {
   const found = new Array(items.length);
@@ -291,6 +295,8 @@ function namedItems(items, known, tag) {
     if (k >= 0) {
       any = true;
       hint = k + 1;
+    } else if (typeof item === 'object' && item !== null && typeof item.toJSON === 'function') {
+      return BY_STRINGIFY; // written in a run, its toJSON would be called with another index
     } else hint++;
   }
   if (!any) return undefined;

@@ -52,8 +52,11 @@ struct Evaluated<A> {
 }
 
 /// Runs planEdit's per-item rules over new items (no originals), reporting at draft positions.
+/// `len` counts the list's items that are not objects too (reported by the reader): with any of
+/// them, the total is unknown.
 fn evaluate_items<K: Kind>(
     items: &[(usize, K::Draft)],
+    len: usize,
     cx: &Context,
     overlaps: bool,
     out: &mut Vec<Issue>,
@@ -89,7 +92,7 @@ fn evaluate_items<K: Kind>(
     Evaluated {
         adds,
         complete,
-        total: s.total(),
+        total: s.total().filter(|_| items.len() == len),
     }
 }
 
@@ -264,7 +267,7 @@ pub fn plan_create(draft: &Value<'_>, context: &Value<'_>) -> CreatePlan {
             }
             Some((
                 *len,
-                evaluate_items::<Access>(items, &cx, true, &mut issues),
+                evaluate_items::<Access>(items, *len, &cx, true, &mut issues),
             ))
         }
         _ => None,
@@ -275,7 +278,7 @@ pub fn plan_create(draft: &Value<'_>, context: &Value<'_>) -> CreatePlan {
     let invoice = match inv.map(|i| &i.items) {
         Some(Items::Read { len, items }) => Some((
             *len,
-            evaluate_items::<Invoice>(items, &cx, false, &mut issues),
+            evaluate_items::<Invoice>(items, *len, &cx, false, &mut issues),
         )),
         _ => None,
     };

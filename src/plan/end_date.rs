@@ -84,7 +84,7 @@ pub fn plan_end_date(
     if commit.rolled_over_from.is_some() {
         issues.push(Issue::new(
             IssueCode::RolloverNotEditable,
-            "/rolled_over_from",
+            "",
             "this is a rollover commit (rolled_over_from is set) and cannot be edited (R12)",
         ));
     }

@@ -28,11 +28,23 @@ pub struct EditContext {
     pub now: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Ordered by what the status locks: a VOID invoice's items cannot be removed (R9), a FINALIZED
+/// one's cannot be changed at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum InvoiceStatus {
     Draft,
-    Finalized,
     Void,
+    Finalized,
+}
+
+impl InvoiceStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            InvoiceStatus::Draft => "DRAFT",
+            InvoiceStatus::Void => "VOID",
+            InvoiceStatus::Finalized => "FINALIZED",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -107,7 +119,22 @@ pub fn read_context(v: &Value<'_>, require_customer: bool, issues: &mut Issues) 
                             continue;
                         }
                     };
-                    cx.invoice_statuses.insert(id, status);
+                    // Ids are read in any case: two spellings of one invoice must agree, and
+                    // while they do not, the stricter status holds (no lock is lifted).
+                    if let Some(before) = cx.invoice_statuses.insert(id, status) {
+                        if before != status {
+                            lr.report(
+                                IssueCode::InvalidEnum,
+                                &p,
+                                format!(
+                                    "invoice {id} is given two statuses, {} and {}",
+                                    before.name(),
+                                    status.name()
+                                ),
+                            );
+                            cx.invoice_statuses.insert(id, before.max(status));
+                        }
+                    }
                 }
             } else {
                 lr.report(

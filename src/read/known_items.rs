@@ -191,6 +191,8 @@ pub struct Reused<'k> {
     /// The known item the next one most likely is: most items sit where they were, so one past
     /// the last match, moved on by the items parsed since.
     hint: [usize; 2],
+    /// Per schedule, how much longer the text would be with its markers replaced by their items.
+    unmarked: [usize; 2],
 }
 
 impl<'k> Reused<'k> {
@@ -200,6 +202,7 @@ impl<'k> Reused<'k> {
             markers: false,
             found: Default::default(),
             hint: [0; 2],
+            unmarked: [0; 2],
         }
     }
 
@@ -214,6 +217,14 @@ impl<'k> Reused<'k> {
     /// Whether items of this schedule were taken from the known ones.
     pub fn any_in(&self, schedule: usize) -> bool {
         self.found[schedule].iter().any(Option::is_some)
+    }
+
+    /// The length the text parsed with these items would have with every marker replaced by its
+    /// item's text: the size a marked draft is held to.
+    pub fn expanded_len(&self, text_len: usize) -> usize {
+        text_len
+            .saturating_add(self.unmarked[0])
+            .saturating_add(self.unmarked[1])
     }
 
     /// How many items of this schedule the parser met.
@@ -236,13 +247,18 @@ impl ItemWatch for Reused<'_> {
     fn restart(&mut self, schedule: usize) {
         self.found[schedule].clear();
         self.hint[schedule] = 0;
+        self.unmarked[schedule] = 0;
     }
 
     fn known(&mut self, schedule: usize, text: &str, at: usize) -> Option<usize> {
         let rest = text.as_bytes().get(at..)?;
         let marker = self.markers.then(|| self.known.marked(schedule, rest));
         let (k, len) = match marker.flatten() {
-            Some(found) => found,
+            Some((k, len)) => {
+                let item = self.known.spans[schedule][k].len();
+                self.unmarked[schedule] += item.saturating_sub(len);
+                (k, len)
+            }
             None => {
                 let k = self.known.find(schedule, rest, self.hint[schedule])?;
                 (k, self.known.spans[schedule][k].len())

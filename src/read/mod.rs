@@ -91,6 +91,19 @@ impl<'i> Reader<'i> {
             return None;
         };
         match Instant::parse(s) {
+            Ok(t) if t.is_leap_second() => {
+                // RFC 3339 takes second 60 only for a real leap second; JavaScript's Date, the
+                // request schema's date-time format and Metronome's timestamps take none.
+                self.report(
+                    IssueCode::InvalidTimestamp,
+                    path,
+                    format!(
+                        "{} has second 60 (a leap second), which cannot be sent",
+                        quote(s)
+                    ),
+                );
+                None
+            }
             Ok(t) if (RFC3339_MIN_MS..RFC3339_END_MS).contains(&t.timestamp_millis()) => Some(t),
             Ok(_) => {
                 // An offset can move a year-9999 or year-0000 instant out of the four-digit

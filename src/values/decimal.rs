@@ -173,27 +173,41 @@ impl Decimal {
         let mut seen_digit = false;
         let mut seen_point = false;
         let mut overflow = false;
+        // Zeros after the last non-zero digit: gathered only when another non-zero digit follows,
+        // so `5.000…0` holds as many zeros as it likes (they only move the scale).
+        let mut pending: u32 = 0;
         while i < s.len() {
             match s[i] {
-                c @ b'0'..=b'9' => {
+                b'0' => {
                     seen_digit = true;
                     if seen_point {
                         frac_digits += 1;
                     }
-                    if significant > 0 || c != b'0' {
-                        significant += 1;
+                    if significant > 0 {
+                        pending = pending.saturating_add(1);
                     }
-                    let d = c - b'0';
-                    if significant > 36 {
+                }
+                c @ b'1'..=b'9' => {
+                    seen_digit = true;
+                    if seen_point {
+                        frac_digits += 1;
+                    }
+                    if significant.saturating_add(pending) >= 36 {
                         overflow = true;
-                    } else if significant <= 18 {
-                        small = small * 10 + u64::from(d);
                     } else {
-                        if significant == 19 {
-                            digits = i128::from(small);
+                        for d in std::iter::repeat_n(0, pending as usize).chain([c - b'0']) {
+                            significant += 1;
+                            if significant <= 18 {
+                                small = small * 10 + u64::from(d);
+                            } else {
+                                if significant == 19 {
+                                    digits = i128::from(small);
+                                }
+                                digits = digits * 10 + i128::from(d);
+                            }
                         }
-                        digits = digits * 10 + i128::from(d);
                     }
+                    pending = 0;
                 }
                 b'.' if !seen_point => seen_point = true,
                 _ => break,
@@ -239,7 +253,7 @@ impl Decimal {
             digits = i128::from(small);
         }
         let signed = if negative { -digits } else { digits };
-        let scale = frac_digits - exponent;
+        let scale = frac_digits - exponent - i64::from(pending);
         if digits == 0 {
             return Ok(Decimal::ZERO);
         }
@@ -433,6 +447,40 @@ mod tests {
             assert_eq!(Decimal::parse(s), Err(DecimalError::OutOfRange), "{s}");
         }
         assert!(Decimal::parse("9999999999999999999").is_ok());
+    }
+
+    /// Found by audit (session 6): trailing zeros counted as significant digits, so an exact
+    /// value written with many of them was refused.
+    #[test]
+    fn trailing_zeros_are_not_digits_to_hold() {
+        let zeros = "0".repeat(40);
+        for (text, want) in [
+            (format!("5.{zeros}"), "5"),
+            (format!("1500.{zeros}"), "1500"),
+            (format!("0.1{zeros}"), "0.1"),
+            (format!("-2.5{zeros}e1"), "-25"),
+            ("100".to_owned(), "100"),
+            ("1000000000000000000".to_owned(), "1000000000000000000"),
+            (format!("0.{}1", "0".repeat(17)), "0.000000000000000001"),
+            (
+                format!("123456789012345678.123456789012345678{zeros}"),
+                "123456789012345678.123456789012345678",
+            ),
+        ] {
+            let got = Decimal::parse(&text).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), Ok(want), "{text}");
+        }
+        for text in [
+            format!("1{zeros}"),
+            format!("1{zeros}.5"),
+            format!("0.{}1", "0".repeat(18)),
+        ] {
+            assert_eq!(
+                Decimal::parse(&text),
+                Err(DecimalError::OutOfRange),
+                "{text}"
+            );
+        }
     }
 
     #[test]

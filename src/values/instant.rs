@@ -287,6 +287,11 @@ impl Instant {
         instant(year as i64, month as i64, day as i64, hour as i64, 0, 0, 0)
     }
 
+    /// Read from a `:60` seconds field.
+    pub fn is_leap_second(&self) -> bool {
+        self.nanos >= 1_000_000_000
+    }
+
     /// Minutes, seconds and sub-seconds all zero.
     pub fn is_hour_aligned(&self) -> bool {
         self.secs.rem_euclid(3600) == 0 && self.nanos == 0

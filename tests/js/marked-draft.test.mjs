@@ -24,6 +24,7 @@ const mutations = [
   (o, k) => { o[k] = NaN; },
   (o, k) => { o[k] = String(o[k]); },
   (o, k) => { o[k] = { toJSON: () => 'x' }; },
+  (o, k) => { o[k] = { toJSON: (key) => ({ amount: key }) }; }, // in a list, its key is its index
   (o, k) => { const v = o[k]; delete o[k]; o[k] = v; },
   (o) => { o.extra = 1; },
   (o) => { o.toJSON = function () { return { id: 'x' }; }; },
@@ -137,7 +138,7 @@ function oddOriginal() {
     const l = pick(items(mine));
     if (l?.length) {
       const at = Math.floor(random() * l.length);
-      const odd = [null, 3, 'x', [1], new Money(2), { toJSON: () => 'y' }, { toJSON: () => ({ amount: 1 }) }, undefined];
+      const odd = [null, 3, 'x', [1], new Money(2), { toJSON: () => 'y' }, { toJSON: () => ({ amount: 1 }) }, undefined, new String('junk'), new Number(3)];
       try {
         l.splice(at, 0, pick(odd));
       } catch {
