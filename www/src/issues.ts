@@ -40,8 +40,11 @@ export function focusTarget(root: ParentNode, path: string): void {
  *  own, in the source bar, outside every tab. An issue about a removed item is reported at its
  *  schedule's items and names the item's id: its row's Restore button is the way back. */
 function focusIssue(root: ParentNode, issue: Issue): void {
-  const customer =
-    issue.code === 'invalid_context' && issue.message.includes('/customer_id') ? document.getElementById('customer-id') : null;
+  // The customer id is the source bar's field, for the context and for a request's customer_id.
+  const aboutCustomer =
+    (issue.code === 'invalid_context' && issue.message.includes('/customer_id')) ||
+    (issue.path === '/customer_id' && !root.querySelector('[data-path="/customer_id"]'));
+  const customer = aboutCustomer ? document.getElementById('customer-id') : null;
   const target = customer ?? restoreButton(root, issue);
   if (target) {
     target.scrollIntoView({ block: 'center', behavior: 'auto' });

@@ -133,8 +133,9 @@ async function start(): Promise<void> {
     return null;
   }
 
-  /** The source select's value of the commit being edited. */
+  /** The source select's value of the commit being edited, and the last pasted commit. */
   let opened = sampleSelect.value;
+  let pasted: CommitJson | null = null;
 
   /** Whether the commit being edited may be left: asks first when the draft has changes. */
   function mayLeave(next: string): boolean {
@@ -143,29 +144,32 @@ async function start(): Promise<void> {
   }
 
   const dialog = pasteDialog((commit) => {
-    if (!mayLeave('the pasted commit')) return 'Not opened: your changes to the commit you are editing are kept.';
+    if (!mayLeave('the pasted commit')) return { kept: 'Not opened: your changes to the commit you are editing are kept.' };
     const err = openCommit(cloneJson(commit), {}, 'Pasted commit');
-    if (!err) {
-      pastedOption.hidden = false;
-      const label = typeof commit.name === 'string' && commit.name ? commit.name : typeof commit.id === 'string' ? commit.id : 'Unnamed commit';
-      pastedOption.textContent = `Pasted · ${label}`;
-      sampleSelect.value = 'pasted';
-      opened = 'pasted';
-      selectTab('edit', false);
-      panels.get('edit')!.focus();
-    }
-    return err;
+    if (err) return { refused: err };
+    pastedOption.hidden = false;
+    const label = typeof commit.name === 'string' && commit.name ? commit.name : typeof commit.id === 'string' ? commit.id : 'Unnamed commit';
+    pastedOption.textContent = `Pasted · ${label}`;
+    sampleSelect.value = 'pasted';
+    opened = 'pasted';
+    pasted = cloneJson(commit);
+    selectTab('edit', false);
+    // After the dialog has closed, which gives the focus back to the button that opened it.
+    queueMicrotask(() => panels.get('edit')!.focus());
+    return null;
   });
   pasteBtn.addEventListener('click', () => dialog.open());
 
   sampleSelect.addEventListener('change', () => {
     const s = SAMPLES.find((x) => x.key === sampleSelect.value);
-    if (!s) return;
-    if (!mayLeave(`“${s.label}”`)) {
+    const next = s ? { commit: s.commit, statuses: s.invoiceStatuses, label: s.label } : pasted && { commit: pasted, statuses: {}, label: 'Pasted commit' };
+    if (!next || !mayLeave(`“${s ? s.label : pastedOption.textContent}”`)) {
       sampleSelect.value = opened;
       return;
     }
-    if (openCommit(cloneJson(s.commit), { ...s.invoiceStatuses }, s.label) === null) opened = sampleSelect.value;
+    const err = openCommit(cloneJson(next.commit), { ...next.statuses }, next.label);
+    if (err === null) opened = sampleSelect.value;
+    else sampleSelect.value = opened;
   });
 
   customer.addEventListener('change', () => {

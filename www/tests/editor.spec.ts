@@ -218,6 +218,70 @@ test('opening another commit asks before it drops unsent changes', async ({ page
   expect(watch.errors).toEqual([]);
 });
 
+test('focus stays on the same segment when undo moves the rows, and lands on Add when its row goes', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  await panel.getByRole('button', { name: 'Remove segment 5', exact: true }).click();
+  const amount = byPath(panel, '/access_schedule/schedule_items/8/amount');
+  await amount.focus();
+  const id = await amount.evaluate((el) => el.closest('tr')!.dataset.itemId);
+  await page.keyboard.press('Control+z'); // segment 5 comes back: this one is row 10 again
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest('tr')?.dataset.itemId)).toBe(id);
+  await expect(page.locator(':focus')).toHaveAttribute('data-path', '/access_schedule/schedule_items/9/amount');
+  // An added row undone: focus goes to the table's add button, not to the page.
+  await panel.getByRole('button', { name: 'Add segment' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(panel.getByRole('button', { name: 'Add segment' })).toBeFocused();
+  // A history button that runs out hands the focus to the other one.
+  await byPath(panel, '/name').fill('Renamed');
+  await panel.getByRole('button', { name: 'Undo' }).focus();
+  while (await panel.getByRole('button', { name: 'Undo' }).isEnabled()) await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Redo' })).toBeFocused();
+  expectClean(watch);
+});
+
+test('the pasted commit can be chosen again from the Commit select', async ({ page }) => {
+  const watch = await openApp(page);
+  const c = cloneJson(prepaid);
+  c.name = 'Support credits 2026';
+  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
+  await dialog.getByLabel('Commit JSON').fill(JSON.stringify(c));
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const panel = editPanel(page);
+  await expect(panel).toBeFocused();
+  await page.locator('#source-select').selectOption('postpaid');
+  await expect(panel.locator('h1.commit-title')).toHaveText(postpaid.name!);
+  await page.locator('#source-select').selectOption('pasted');
+  await expect(panel.locator('h1.commit-title')).toHaveText('Support credits 2026');
+  expectClean(watch);
+});
+
+test('keeping unsent changes from the paste dialog says so, not that the module refused', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  await byPath(panel, '/name').fill('Renamed');
+  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
+  await dialog.getByLabel('Commit JSON').fill(JSON.stringify(postpaid));
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click(); // the watch dismisses the question
+  await expect(dialog.locator('#paste-message')).toHaveText('Not opened: your changes to the commit you are editing are kept.');
+  expect(watch.dialogs).toHaveLength(1);
+  expect(watch.errors).toEqual([]);
+});
+
+test('a request customer_id issue in Create focuses the Customer ID field from the summary', async ({ page }) => {
+  const watch = await openApp(page, '#create');
+  await page.locator('#customer-id').fill('not-a-uuid');
+  await page.locator('#customer-id').press('Tab');
+  const entry = page.locator('#panel-create .summary-item[data-issue-path="/customer_id"]');
+  await expect(entry).toHaveCount(1);
+  await entry.click();
+  await expect(page.locator('#customer-id')).toBeFocused();
+  expectClean(watch);
+});
+
 test('copy as curl, JSON and SDK call produce the request', async ({ page }) => {
   const watch = await openApp(page);
   const panel = editPanel(page);

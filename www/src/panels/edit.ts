@@ -111,8 +111,14 @@ export function editTab(session: EditSession): EditTab {
       plan.payload,
       errors ? 'Fix the errors listed above to get a request body.' : 'No changes yet. The request body appears here as you edit.',
     );
+    const active = document.activeElement;
     undoBtn.disabled = !session.canUndo;
     redoBtn.disabled = !session.canRedo;
+    // A button that has just run out of history must not take the focus away with it.
+    if ((active === undoBtn && undoBtn.disabled) || (active === redoBtn && redoBtn.disabled)) {
+      const other = active === undoBtn ? redoBtn : undoBtn;
+      (other.disabled ? form : other).focus({ preventScroll: true });
+    }
     resetBtn.disabled = plan.changes.length === 0 && plan.issues.length === 0 && !session.canUndo;
     el.classList.toggle('is-dirty', plan.changes.length > 0);
     schedulePreview();

@@ -3,7 +3,7 @@ import type { Change, CommitJson, CreditType, InvoiceStatus, Specifier } from '.
 import { formatAmount, formatDate, formatSigned, shortId, toNumber } from '../format';
 import { describePointer, parsePointer } from '../pointer';
 import { accessLocks, invoiceLocks } from '../locks';
-import { buildLanes, timelineSvg } from '../timeline';
+import { buildLanes, timelineSvg, type Lane } from '../timeline';
 
 // Totals before and after, the list of changes, and the timeline.
 
@@ -117,6 +117,17 @@ export function previewPanel(opts: { title?: string; showChanges?: boolean; sing
     opts.single ? null : legend,
   );
 
+  // The timeline is drawn at its box's width: drawn again when that changes (a hidden tab shown,
+  // a window resized), or it would stay scaled from the width it was first drawn at.
+  let drawn: { lanes: Lane[]; act: CreditType | undefined; width: number } | null = null;
+  new ResizeObserver(() => {
+    const width = tlWrap.clientWidth;
+    if (!drawn || width === 0 || width === drawn.width) return;
+    drawn.width = width;
+    clear(tlWrap);
+    tlWrap.append(timelineSvg(drawn.lanes, drawn.act, width));
+  }).observe(tlWrap);
+
   return {
     el,
     update(before, after, changes, draft, statuses, blocked = false) {
@@ -158,7 +169,8 @@ export function previewPanel(opts: { title?: string; showChanges?: boolean; sing
       if (opts.single) {
         lanes = lanes.slice(1).map((l) => ({ ...l, name: opts.single!, segs: l.segs.map((x) => ({ ...x, state: 'same' as const })), invs: l.invs.map((x) => ({ ...x, state: 'same' as const })) }));
       }
-      tlWrap.append(timelineSvg(lanes, act, tlWrap.clientWidth || 420));
+      drawn = { lanes, act, width: tlWrap.clientWidth };
+      tlWrap.append(timelineSvg(lanes, act, drawn.width || 420));
     },
   };
 }

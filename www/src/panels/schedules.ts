@@ -36,13 +36,24 @@ function statusBadge(status: InvoiceStatus | undefined, invoiceId: string | null
 }
 
 /** Remember which control had focus, by its path, so a re-rendered table can give it back. */
+/** What has focus, told so that it is found again after a re-render: a field of an item by the
+ *  item's id (undo and restore move rows, so a row's position does not name it), else its key. */
 function focusKey(): string | null {
   const a = document.activeElement as HTMLElement | null;
-  return a?.dataset.focusKey ?? a?.dataset.path ?? null;
+  const row = a?.closest<HTMLElement>('tr.item-row[data-item-id]');
+  const id = row?.dataset.itemId;
+  const path = a?.dataset.path;
+  if (id && path && !a?.dataset.focusKey) return `item\n${id}\n${a === row ? '' : path.slice(path.lastIndexOf('/') + 1)}`;
+  return a?.dataset.focusKey ?? path ?? null;
 }
 function restoreFocus(root: HTMLElement, key: string | null): void {
   if (!key) return;
-  const el = root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"], [data-path="${CSS.escape(key)}"]`);
+  let el: HTMLElement | null;
+  if (key.startsWith('item\n')) {
+    const [, id, field] = key.split('\n');
+    const row = root.querySelector<HTMLElement>(`tr.item-row[data-item-id="${CSS.escape(id)}"]`);
+    el = field ? (row?.querySelector<HTMLElement>(`[data-path$="/${CSS.escape(field)}"]`) ?? null) : row;
+  } else el = root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"], [data-path="${CSS.escape(key)}"]`);
   if (el && document.activeElement !== el) el.focus({ preventScroll: true });
 }
 
@@ -319,13 +330,16 @@ export function schedulesPanel(session: EditSession): Panel & { focusLastRow(kin
     el,
     sync(draft) {
       const key = focusKey();
+      const inAccess = accessBody.contains(document.activeElement);
+      const had = el.contains(document.activeElement);
       const statuses = session.context.invoice_statuses ?? {};
       renderAccess(draft, statuses);
       renderInvoices(draft, statuses);
       restoreFocus(el, key);
-      // A removed row's button is gone: land on the add button of that table.
-      if (key?.startsWith('remove:') && !el.contains(document.activeElement)) {
-        (key.includes('/access_schedule/') ? addAccess : addInvoice).focus({ preventScroll: true });
+      // The focused row is gone (removed, or an added one undone): land on that table's add button.
+      if (had && !el.contains(document.activeElement)) {
+        const access = key?.startsWith('remove:') ? key.includes('/access_schedule/') : inAccess;
+        (access ? addAccess : addInvoice).focus({ preventScroll: true });
       }
     },
     focusLastRow(kind) {

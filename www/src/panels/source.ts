@@ -6,7 +6,9 @@ import { totals } from './preview';
 
 // The "Open a commit" dialog: paste JSON (or open a file), and pick one commit from a list.
 
-export type OpenCommit = (commit: CommitJson) => string | null;
+/** Opens a commit: `null` when it is open, else why not (the module refused it, or the user
+ *  chose to keep the commit being edited). */
+export type OpenCommit = (commit: CommitJson) => null | { refused: string } | { kept: string };
 
 export function pasteDialog(openCommit: OpenCommit): { el: HTMLDialogElement; open(): void } {
   const ta = h('textarea', {
@@ -60,9 +62,9 @@ export function pasteDialog(openCommit: OpenCommit): { el: HTMLDialogElement; op
   }
 
   function tryOpen(commit: CommitJson): void {
-    const err = openCommit(commit);
-    if (err) {
-      say(`The module could not open this commit: ${err}`);
+    const not = openCommit(commit);
+    if (not) {
+      say('refused' in not ? `The module could not open this commit: ${not.refused}` : not.kept);
       return;
     }
     el.close();
