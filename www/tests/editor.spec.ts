@@ -282,6 +282,22 @@ test('a request customer_id issue in Create focuses the Customer ID field from t
   expectClean(watch);
 });
 
+for (const width of [1280, 1440, 1920]) {
+  test(`at ${width} px the schedule tables show every column, Remove included, without scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const watch = await openApp(page);
+    for (const wrap of await editPanel(page).locator('.table-wrap').all()) {
+      const { scroll, client } = await wrap.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(scroll, 'table wider than its box').toBeLessThanOrEqual(client);
+    }
+    const remove = editPanel(page).getByRole('button', { name: 'Remove segment 12', exact: true });
+    await remove.scrollIntoViewIfNeeded();
+    await expect(remove).toBeInViewport({ ratio: 1 });
+    if (width === 1280) await shot(page, '20-edit-1280', { fullPage: false });
+    expectClean(watch);
+  });
+}
+
 test('copy as curl, JSON and SDK call produce the request', async ({ page }) => {
   const watch = await openApp(page);
   const panel = editPanel(page);
