@@ -109,6 +109,7 @@ async function start(): Promise<void> {
 
   const create = createTab(() => state.customerId);
   let endDate: { el: HTMLElement; refresh(): void } | null = null;
+  let trueup: { el: HTMLElement; setCustomer(id: string): void } | null = null;
   panels.get('create')!.append(create.el);
 
   // ---- opening commits --------------------------------------------------------------------------
@@ -129,7 +130,8 @@ async function start(): Promise<void> {
     panels.get('edit')!.replaceChildren(state.edit.el);
     endDate = endDateTab(commit, () => state.edit?.context() ?? { customer_id: state.customerId, invoice_statuses: state.statuses });
     panels.get('end-date')!.replaceChildren(endDate.el);
-    panels.get('trueup')!.replaceChildren(trueupTab(commit, state.customerId).el);
+    trueup = trueupTab(commit, state.customerId);
+    panels.get('trueup')!.replaceChildren(trueup.el);
     return null;
   }
 
@@ -179,7 +181,7 @@ async function start(): Promise<void> {
     state.customerId = v;
     // The customer is part of the module's context: the session restarts with it, keeping the draft.
     state.edit?.setCustomer(v);
-    panels.get('trueup')!.replaceChildren(trueupTab(state.commit, state.customerId).el);
+    trueup?.setCustomer(v);
     create.refresh();
     endDate?.refresh();
   });

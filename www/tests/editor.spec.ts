@@ -502,6 +502,13 @@ test('Disable true-up tab plans disableTrueup for the POSTPAID sample', async ({
   const sdk = await page.evaluate(() => navigator.clipboard.readText());
   expect(sdk).toContain("client.post('/v1/contracts/commits/disableTrueup'");
   await shot(page, '10-disable-trueup', { fullPage: true });
+  // A new customer id keeps what was typed in the tab.
+  const amendment = '0f3e7a4c-3b1d-4c0e-9d7a-5a8e2b6c1f90';
+  await panel.getByLabel('Amendment ID').fill(amendment);
+  const customer = '5b2f6a1e-8c3d-4e7f-9a0b-1c2d3e4f5a6b';
+  await page.locator('#customer-id').fill(customer);
+  await page.locator('#customer-id').press('Tab');
+  expect(await payloadOf(panel)).toEqual({ customer_id: customer, commit_id: postpaid.id, contract_id: postpaid.invoice_contract!.id, amendment_id: amendment });
   expectClean(watch);
 });
 

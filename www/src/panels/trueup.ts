@@ -15,7 +15,7 @@ interface TrueupPlan {
   issues: Issue[];
 }
 
-export function trueupTab(original: CommitJson, customerId: string): { el: HTMLElement } {
+export function trueupTab(original: CommitJson, customerId: string): { el: HTMLElement; setCustomer(id: string): void } {
   const contract = textInput({ mono: true, spellcheck: false, value: original.contract?.id ?? original.invoice_contract?.id ?? '' });
   const amendment = textInput({ mono: true, spellcheck: false, placeholder: 'Only when the commit was added by an amendment' });
   const summary = issueSummary(() => form, { emptyText: 'No issues.' });
@@ -69,5 +69,12 @@ export function trueupTab(original: CommitJson, customerId: string): { el: HTMLE
   contract.addEventListener('input', run);
   amendment.addEventListener('input', run);
   run();
-  return { el };
+  return {
+    el,
+    /** A new customer id keeps what was typed here. */
+    setCustomer(id) {
+      customerId = id;
+      run();
+    },
+  };
 }
