@@ -375,6 +375,13 @@ test('Create fills a schedule from a rule with generateSchedule', async ({ page 
   const items = (payload?.invoice_schedule as { schedule_items: { amount: number }[] }).schedule_items;
   expect(items.map((i) => i.amount)).toEqual([1500000, 1500000, 1500000, 1500000]);
   await shot(page, '13-create-generated', { fullPage: true });
+  // A rule that cannot be read shows its issue at its field, and the issue goes once it is fixed.
+  await invoiceCard.getByLabel('Total').fill('abc');
+  await invoiceCard.getByRole('button', { name: 'Replace invoices' }).click();
+  await expect(invoiceCard.locator('.generator .issue-msg.issue-error')).toHaveCount(1);
+  await expect(invoiceCard.locator('tr.item-row')).toHaveCount(4);
+  await invoiceCard.getByLabel('Total').fill('8000000');
+  await expect(invoiceCard.locator('.generator .issue-msg')).toHaveCount(0);
   expectClean(watch);
 });
 

@@ -249,7 +249,7 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
       ),
       h('div', { class: 'issue-slot', id: `gen-${kind}-issues` }),
     );
-    gBtn.addEventListener('click', () => {
+    function generate(): { items: Record<string, unknown>[]; issues: Issue[] } {
       let res: { items: Record<string, unknown>[]; issues: Issue[] };
       try {
         res = generateSchedule({
@@ -265,6 +265,14 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
       }
       generators.set(gRoot, res.issues);
       placeIssues(gRoot, res.issues);
+      return res;
+    }
+    // Once the rule has been tried, its issues follow each change (a fixed value loses its error).
+    gRoot.addEventListener('input', () => {
+      if (generators.has(gRoot)) generate();
+    });
+    gBtn.addEventListener('click', () => {
+      const res = generate();
       if (res.issues.some((i) => i.severity === 'error')) return;
       const next: Row[] = res.items.map((it): Row =>
         isAccess
