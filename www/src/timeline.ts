@@ -133,8 +133,12 @@ export function timelineSvg(lanes: Lane[], ct: CreditType | undefined, width = 4
   const svg = s('svg', { class: 'timeline', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': titleId, preserveAspectRatio: 'xMinYMin meet' });
   const summary = lanes
     .map((l) => {
-      const segs = l.segs.filter((x) => x.state !== 'removed');
-      return `${l.name}: ${segs.length} access segment${segs.length === 1 ? '' : 's'} and ${l.invs.filter((x) => x.state !== 'removed').length} invoice date(s)`;
+      // The "before" lane keeps what the edit removes: it was there before.
+      const removed = (xs: { state: MarkState }[]) => {
+        const n = xs.filter((x) => x.state === 'removed').length;
+        return n ? ` (${n} removed by the edit)` : '';
+      };
+      return `${l.name}: ${l.segs.length} access segment${l.segs.length === 1 ? '' : 's'}${removed(l.segs)} and ${l.invs.length} invoice date(s)${removed(l.invs)}`;
     })
     .join('. ');
   svg.append(s('title', { id: titleId }, `Timeline of access and invoices. ${summary}.`));

@@ -127,6 +127,9 @@ test('removing a segment tied to a FINALIZED invoice is refused with an error, a
   await expect(panel.locator('#access-items-issues .issue-msg.issue-error')).toContainText('FINALIZED');
   const ghost = panel.locator('tr.ghost-row');
   await expect(ghost).toHaveCount(1);
+  // The timeline's text alternative counts what was there before, the removed segment included.
+  await expect(panel.locator('svg.timeline > title')).toContainText('Before: 12 access segments (1 removed by the edit)');
+  await expect(panel.locator('svg.timeline > title')).toContainText('After: 11 access segments');
   // The summary's entry leads to the removed row's way back.
   await errors.first().click();
   await expect(ghost.getByRole('button', { name: /Restore/ })).toBeFocused();
