@@ -368,6 +368,13 @@ test('Create fills a schedule from a rule with generateSchedule', async ({ page 
   await expect(panel.locator('.summary .summary-item.issue-error')).toHaveCount(0);
   expect((await payloadOf(panel))?.type).toBe('PREPAID');
   const invoiceCard = panel.locator('section[aria-label="Invoice schedule"]');
+  // Adding a row takes the focus into it.
+  const accessCard = panel.locator('section[aria-label="Access schedule"]');
+  const before = await accessCard.locator('tr.item-row').count();
+  await accessCard.getByRole('button', { name: 'Add segment' }).click();
+  await expect(accessCard.locator('tr.item-row')).toHaveCount(before + 1);
+  await expect(accessCard.locator('tr.item-row').last().locator('input').first()).toBeFocused();
+  await accessCard.locator('tr.item-row').last().getByRole('button', { name: /Remove/ }).click();
   await invoiceCard.getByText('Fill from a rule…').click();
   await invoiceCard.getByLabel('Total').fill('6000000');
   await invoiceCard.getByLabel('Every').selectOption('QUARTERLY');

@@ -210,7 +210,8 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
       }
       render();
       run();
-      body.querySelector<HTMLElement>('tr.item-row:last-of-type input')?.focus();
+      // Each item row is followed by its issue row: the last item row is not the last row.
+      [...body.querySelectorAll<HTMLElement>('tr.item-row')].pop()?.querySelector<HTMLElement>('input')?.focus();
     });
 
     // ---- "fill from a rule" (generateSchedule) ----
