@@ -550,6 +550,16 @@ test('tabs follow the keyboard; targeting modes switch in one undoable step', as
     { product_tags: ['ai-inference'] },
   ]);
   await shot(page, '11-edit-specifiers', { fullPage: true });
+  // Removing specifier 2 hands the focus to the one now in its place.
+  await panel.getByRole('button', { name: 'Remove specifier 2', exact: true }).click();
+  await expect(panel.locator('.spec')).toHaveCount(2);
+  await expect(panel.getByRole('button', { name: 'Remove specifier 2', exact: true })).toBeFocused();
+  // Undo rebuilds the list while a field of it has the focus: the focus stays on that field.
+  const tags = byPath(panel, '/specifiers/1/product_tags');
+  await tags.focus();
+  await page.keyboard.press('Control+z');
+  await expect(panel.locator('.spec')).toHaveCount(3);
+  await expect(byPath(panel, '/specifiers/1/product_tags')).toBeFocused();
   await panel.getByRole('button', { name: 'Undo' }).click();
   expect(await payloadOf(panel)).toBeNull();
   await expect(panel.locator('.spec')).toHaveCount(0);

@@ -106,7 +106,9 @@ export function targetingPanel(session: EditSession): Panel {
         specs = specs.filter((_, j) => j !== i);
         pushSpecs();
         renderSpecs();
-        (specList.querySelector<HTMLElement>('li button') ?? addSpec).focus();
+        // The specifier now in its place (or the one before it, when it was the last) takes the focus.
+        const buttons = specList.querySelectorAll<HTMLElement>('li .spec-head button');
+        (buttons[Math.min(i, buttons.length - 1)] ?? addSpec).focus();
       });
       specList.append(
         h(
@@ -181,8 +183,12 @@ export function targetingPanel(session: EditSession): Panel {
       syncValue(tags, (draft.applicable_product_tags ?? []).join(', '));
       const nextSpecs = cloneJson(draft.specifiers ?? []);
       if (JSON.stringify(nextSpecs.map(cleanSpecifier)) !== JSON.stringify(specs.map(cleanSpecifier)) || specList.childElementCount !== nextSpecs.length) {
+        const active = document.activeElement as HTMLElement | null;
+        const had = active && specList.contains(active) ? (active.dataset.path ?? '') : null;
         specs = nextSpecs;
         renderSpecs();
+        // Undo and redo rebuild the list: the focus goes back to the same field, or to Add.
+        if (had !== null) (specList.querySelector<HTMLElement>(`[data-path="${CSS.escape(had)}"]`) ?? addSpec).focus({ preventScroll: true });
       }
       show();
     },
