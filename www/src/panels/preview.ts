@@ -86,7 +86,7 @@ export function previewPanel(opts: { title?: string; showChanges?: boolean; sing
   const totalsTable = h(
     'table',
     { class: 'totals' },
-    h('caption', { class: 'visually-hidden' }, 'Totals before and after the edit'),
+    h('caption', { class: 'visually-hidden' }, opts.single ? 'Totals of the commit' : 'Totals before and after the edit'),
     opts.single
       ? h('thead', {}, h('tr', {}, h('td', {}), h('th', { scope: 'col' }, 'Total')))
       : h('thead', {}, h('tr', {}, h('td', {}), h('th', { scope: 'col' }, 'Before'), h('th', { scope: 'col' }, 'After'), h('th', { scope: 'col' }, 'Change'))),
