@@ -374,10 +374,10 @@ fn a_value_too_deep_for_the_draft_is_refused_and_later_edits_are_kept() {
 
 /// Audit 5, D2: every paste kept a whole copy of the draft for undo, bounded only by the count of
 /// steps, so pasting a large commit again and again ran the module out of memory. The history now
-/// holds at most `UNDO_ITEMS` schedule items in such copies; the oldest steps go first.
+/// holds at most `UNDO_BYTES` of JSON in what its steps keep; the oldest steps go first.
 #[test]
-fn the_undo_history_of_whole_drafts_is_bounded_by_items() {
-    use commit_editor::session::UNDO_ITEMS;
+fn the_undo_history_of_whole_drafts_is_bounded_by_bytes() {
+    use commit_editor::session::UNDO_BYTES;
     let n = 5_000;
     let items: Vec<String> = (0..n)
         .map(|k| {
@@ -398,21 +398,53 @@ fn the_undo_history_of_whole_drafts_is_bounded_by_items() {
         json::parse(CONTEXT).expect("context"),
     );
     let mut s = Session::new(&o, &c);
-    let pastes = 2 * UNDO_ITEMS / n;
+    let weight = 64 + api::to_json(&s.draft()).len();
+    let pastes = 2 * UNDO_BYTES / weight;
     for k in 0..pastes {
         let draft = commit.replacen(r#""name": "A""#, &format!(r#""name": "A{k}""#), 1);
         s.replace_draft(&json::parse(&draft).expect("draft"));
+    }
+    let mut undone: usize = 0;
+    while s.can_undo() {
+        s.undo();
+        undone += 1;
+    }
+    // The names add a few bytes to each step: one step more or less than an exact division.
+    let kept = UNDO_BYTES / weight;
+    assert!(
+        undone.abs_diff(kept) <= 1,
+        "{undone} whole-draft steps kept of {pastes}, about {kept} expected"
+    );
+    assert_eq!(
+        s.draft().name,
+        commit_editor::read::field::Field::Set(format!("A{}", pastes - undone - 1))
+    );
+}
+
+/// Audit 6, D1: a top-level `set` keeps the top-level fields it replaced for undo, and each such
+/// step counted as one item however large: a 4.5 MB description and 900 keystrokes in other fields
+/// ran the module out of memory. They count by their bytes now.
+#[test]
+fn the_undo_history_of_top_level_sets_is_bounded_by_bytes() {
+    use commit_editor::session::UNDO_BYTES;
+    let mut s = session();
+    let big = json::Value::String("d".repeat(1 << 20).into());
+    s.set("/description", Some(&big));
+    for k in 0..300 {
+        let name = json::Value::String(format!("n{k}").into());
+        s.set("/name", Some(&name));
+        let text = k.to_string();
+        let priority = json::parse(&text).expect("number");
+        s.set("/priority", Some(&priority));
     }
     let mut undone = 0;
     while s.can_undo() {
         s.undo();
         undone += 1;
     }
-    let kept = UNDO_ITEMS / (n + 1);
-    assert_eq!(undone, kept, "whole-draft steps kept of {pastes}");
-    assert_eq!(
-        s.draft().name,
-        commit_editor::read::field::Field::Set(format!("A{}", pastes - kept - 1))
+    assert!(
+        undone > 1 && undone <= UNDO_BYTES / (1 << 20) + 1,
+        "{undone} steps kept"
     );
 }
 
@@ -596,5 +628,53 @@ fn a_marked_draft_is_held_to_the_size_of_the_draft_it_stands_for() {
             .contains(r#""path":"/description","kind":"added""#),
         "{}",
         fine.text
+    );
+}
+
+/// Audit 6, D3: a `set` at index == the number of items appended an item without a word, though
+/// the path names nothing (RFC 6901: only `-` names the place after the last element).
+#[test]
+fn a_set_past_the_last_item_names_nothing() {
+    let mut s = session();
+    let item = json::parse(
+        r#"{"amount": 5, "starting_at": "2026-03-01T00:00:00Z", "ending_before": "2026-04-01T00:00:00Z"}"#,
+    )
+    .expect("item");
+    let plan = s.set("/access_schedule/schedule_items/1", Some(&item));
+    assert_eq!(
+        plan.issues.last().map(|i| i.code.as_str()),
+        Some("path_not_found")
+    );
+    assert!(plan.payload.is_none());
+    assert!(!s.can_undo());
+}
+
+/// Audit 6, D4: a `set` of an invoice item's `invoice_id` was `path_not_found`, though `draft()`
+/// holds that field and planEdit answers `field_not_editable` for the same change.
+#[test]
+fn a_set_of_an_invoice_id_is_judged_as_planedit_judges_it() {
+    let original = r#"{"id": "62c0cb84-bf3f-48b9-9bcf-a8ddf8c1cf35", "type": "PREPAID", "name": "A",
+      "product": {"id": "2e30f074-d04c-412e-a134-851ebfa5ceb2", "name": "P"},
+      "created_at": "2025-12-01T00:00:00Z",
+      "invoice_schedule": {"schedule_items": [
+        {"id": "000000b1-0000-4000-8000-000000000000", "invoice_id": "c1000000-0000-4000-8000-000000000002",
+         "amount": 100, "quantity": 1, "unit_price": 100, "timestamp": "2026-01-01T00:00:00Z"}]}}"#;
+    let (o, c) = (
+        json::parse(original).expect("commit"),
+        json::parse(CONTEXT).expect("context"),
+    );
+    let mut s = Session::new(&o, &c);
+    let other = json::Value::String("c1000000-0000-4000-8000-000000000009".into());
+    let path = "/invoice_schedule/schedule_items/0/invoice_id";
+    let plan = s.set(path, Some(&other));
+    let codes: Vec<&str> = plan.issues.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["field_not_editable"], "{:?}", plan.issues);
+    let draft = api::to_json(&s.draft());
+    let fresh = api::plan_edit(original, &draft, CONTEXT).expect("objects");
+    assert_eq!(api::to_json(&fresh.issues), api::to_json(&plan.issues));
+    let same = json::Value::String("C1000000-0000-4000-8000-000000000002".into());
+    assert!(
+        s.set(path, Some(&same)).issues.is_empty(),
+        "the same id in another case is no change"
     );
 }

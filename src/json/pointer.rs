@@ -120,6 +120,9 @@ mod tests {
         assert!(set(&mut doc, "/a/01").is_err());
         assert!(set(&mut doc, "/a/+1").is_err());
         assert!(set(&mut doc, "/a/1").is_ok());
+        assert!(set(&mut doc, "/a/3").is_err(), "index len names nothing");
+        assert!(set(&mut doc, "/a/-").is_ok());
+        assert!(set(&mut doc, "/a/3").is_ok(), "it does once `-` appended");
     }
 
     #[test]
@@ -192,7 +195,8 @@ pub fn set_at(
             };
             match value {
                 Some(v) if i < len => items[i] = v,
-                Some(v) if i == len => items.push(v),
+                // Only `-` names the place after the last element; index `len` names nothing.
+                Some(v) if last == "-" => items.push(v),
                 None if i < len => {
                     items.remove(i);
                 }

@@ -40,10 +40,11 @@ const READ_ONLY_KEYS: &[&str] = &["ledger", "balance", "created_by", "amount"];
 
 /// Most changes kept for undo.
 pub const UNDO_DEPTH: usize = 1000;
-/// The most schedule items the undo history holds in whole-draft copies (a paste, or a `set` of a
-/// whole schedule, keeps the draft it replaced): about 40 MB. Past it the oldest steps are dropped,
-/// as past [`UNDO_DEPTH`]; the last step is always kept.
-pub const UNDO_ITEMS: usize = 250_000;
+/// The most the undo history holds, counted as the JSON bytes of what its steps keep (a paste or a
+/// whole-schedule `set` keeps the draft it replaced, any other top-level `set` the top-level fields
+/// it replaced, an item edit the item): 40 MiB, about 250,000 schedule items. Past it the oldest
+/// steps are dropped, as past [`UNDO_DEPTH`]; the last step is always kept.
+pub const UNDO_BYTES: usize = 40 << 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
@@ -85,22 +86,17 @@ enum Op {
 }
 
 impl Op {
-    /// What a step costs the history: the schedule items of a whole-draft copy, else 1.
+    /// What a step costs the history, in bytes: the JSON of what it keeps, and a little more.
     fn weight(&self) -> usize {
-        match self {
-            Op::Whole(d) => {
-                let access = d
-                    .access_schedule
-                    .value()
-                    .and_then(|s| s.schedule_items.value());
-                let invoice = d
-                    .invoice_schedule
-                    .value()
-                    .and_then(|s| s.schedule_items.value());
-                1 + access.map_or(0, Vec::len) + invoice.map_or(0, Vec::len)
-            }
-            _ => 1,
-        }
+        let kept = match self {
+            Op::Top(d) | Op::Whole(d) => crate::api::to_json(&**d).len(),
+            Op::Replace(_, _, item) | Op::Insert(_, _, item) => match item {
+                Item::Access(d) => crate::api::to_json(d).len(),
+                Item::Invoice(d) => crate::api::to_json(d).len(),
+            },
+            Op::Remove(..) => 0,
+        };
+        64 + kept
     }
 }
 
@@ -159,7 +155,8 @@ fn refusing(mut plan: SessionPlan, outcome: Outcome) -> SessionPlan {
 
 pub struct Session {
     state: EditState,
-    undo: VecDeque<Op>,
+    /// Each step with its [`Op::weight`], counted once.
+    undo: VecDeque<(Op, usize)>,
     /// The sum of [`Op::weight`] over `undo`.
     undo_weight: usize,
     redo: Vec<Op>,
@@ -509,19 +506,20 @@ impl Session {
     }
 
     fn push_undo(&mut self, op: Op) {
-        self.undo_weight += op.weight();
-        self.undo.push_back(op);
-        while self.undo.len() > UNDO_DEPTH || (self.undo_weight > UNDO_ITEMS && self.undo.len() > 1)
+        let weight = op.weight();
+        self.undo_weight += weight;
+        self.undo.push_back((op, weight));
+        while self.undo.len() > UNDO_DEPTH || (self.undo_weight > UNDO_BYTES && self.undo.len() > 1)
         {
-            if let Some(old) = self.undo.pop_front() {
-                self.undo_weight -= old.weight();
+            if let Some((_, w)) = self.undo.pop_front() {
+                self.undo_weight -= w;
             }
         }
     }
 
     fn pop_undo(&mut self) -> Option<Op> {
-        let op = self.undo.pop_back()?;
-        self.undo_weight -= op.weight();
+        let (op, weight) = self.undo.pop_back()?;
+        self.undo_weight -= weight;
         Some(op)
     }
 
@@ -608,6 +606,7 @@ fn clear_inv(ok: bool, d: &mut InvoiceItemDraft, field: &str) -> bool {
         "amount" => d.amount = Field::Absent,
         "quantity" => d.quantity = Field::Absent,
         "unit_price" => d.unit_price = Field::Absent,
+        "invoice_id" => d.invoice_id = None,
         _ => return false,
     }
     ok

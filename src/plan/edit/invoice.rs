@@ -112,8 +112,14 @@ impl Kind for Invoice {
     const SECTION: &'static str = "invoice_schedule";
     const ITEMS_PATH: &'static str = "/invoice_schedule/schedule_items";
     const INDEX: u8 = 1;
-    const FIELDS: &'static [&'static str] =
-        &["id", "timestamp", "amount", "quantity", "unit_price"];
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "timestamp",
+        "amount",
+        "quantity",
+        "unit_price",
+        "invoice_id",
+    ];
 
     fn draft_id(d: &InvoiceItemDraft) -> &Field<Id> {
         &d.id
@@ -172,6 +178,8 @@ impl Kind for Invoice {
             "amount" => d.amount = read.amount,
             "quantity" => d.quantity = read.quantity,
             "unit_price" => d.unit_price = read.unit_price,
+            // Set by Metronome, kept as given: a different one is field_not_editable, as in planEdit.
+            "invoice_id" => d.invoice_id = read.invoice_id,
             _ => return false,
         }
         true

@@ -17,6 +17,11 @@ pub type Entry = (Instant, Instant, u32, u32);
 #[derive(Clone, Default)]
 pub struct Overlaps {
     index: BTreeSet<Entry>,
+    /// The entries of touched segments (their state is fixed while indexed: an item whose touched
+    /// state changes is taken out and put back). A segment the edit did not touch is flagged only
+    /// for a touched one, so it searches these, not every segment before it: with many segments
+    /// overlapping one another, the search would otherwise make each plan quadratic.
+    touched: BTreeSet<Entry>,
     flags: FastSet<u32>,
     /// The longest segment indexed so far, in nanoseconds: a segment that starts more than this
     /// before another cannot reach it, so the search for overlaps stops there (one or two steps
@@ -46,8 +51,10 @@ impl Overlaps {
             }
             longest = longest.max(length(s, e));
         }
+        let touched_entries = entries.iter().filter(|e| touched(e.3)).copied().collect();
         Overlaps {
             index: entries.into_iter().collect(),
+            touched: touched_entries,
             flags,
             longest,
         }
@@ -59,17 +66,17 @@ impl Overlaps {
 
     /// The nearest earlier segment that the segment of `entry` is reported as overlapping.
     pub fn culprit(&self, entry: Entry, touched: &dyn Fn(u32) -> bool) -> Option<u32> {
-        let (s, _, _, key) = entry;
-        if !self.flags.contains(&key) {
+        if !self.flags.contains(&entry.3) {
             return None;
         }
-        self.earlier(entry)
-            .find(|&&(_, pe, _, pk)| pe > s && (touched(key) || touched(pk)))
-            .map(|&(_, _, _, k)| k)
+        self.nearest(entry, touched)
     }
 
     pub fn insert(&mut self, entry: Entry, touched: &dyn Fn(u32) -> bool) {
         self.index.insert(entry);
+        if touched(entry.3) {
+            self.touched.insert(entry);
+        }
         self.longest = self.longest.max(length(entry.0, entry.1));
         self.recheck(entry, touched);
         self.recheck_later(entry, touched);
@@ -77,24 +84,29 @@ impl Overlaps {
 
     pub fn remove(&mut self, entry: Entry, touched: &dyn Fn(u32) -> bool) {
         self.index.remove(&entry);
+        self.touched.remove(&entry);
         self.flags.remove(&entry.3);
         self.recheck_later(entry, touched);
     }
 
-    /// Segments before `entry` in start order that can reach its start, nearest first.
-    fn earlier(&self, entry: Entry) -> impl Iterator<Item = &Entry> {
-        let floor = entry.0.as_nanos() - self.longest;
-        self.index
+    /// The nearest segment before `entry` in start order that overlaps it, where one of the two
+    /// is touched: any segment for a touched one, else only the touched ones.
+    fn nearest(&self, entry: Entry, touched: &dyn Fn(u32) -> bool) -> Option<u32> {
+        let (s, _, _, key) = entry;
+        let among = if touched(key) { &self.index } else { &self.touched };
+        // A segment that starts more than the longest one lasts before `s` cannot reach it.
+        let floor = s.as_nanos() - self.longest;
+        among
             .range(..entry)
             .rev()
-            .take_while(move |(ps, ..)| ps.as_nanos() >= floor)
+            .take_while(|(ps, ..)| ps.as_nanos() >= floor)
+            .find(|&&(_, pe, _, _)| pe > s)
+            .map(|&(_, _, _, k)| k)
     }
 
     fn recheck(&mut self, entry: Entry, touched: &dyn Fn(u32) -> bool) {
-        let (s, _, _, key) = entry;
-        let flagged = self
-            .earlier(entry)
-            .any(|&(_, pe, _, pk)| pe > s && (touched(key) || touched(pk)));
+        let key = entry.3;
+        let flagged = self.nearest(entry, touched).is_some();
         if flagged {
             self.flags.insert(key);
         } else {
