@@ -195,7 +195,8 @@ impl Decimal {
                     if significant.saturating_add(pending) >= 36 {
                         overflow = true;
                     } else {
-                        for d in std::iter::repeat_n(0, pending as usize).chain([c - b'0']) {
+                        // The zeros a non-zero digit follows, then the digit itself.
+                        let mut gather = |d: u8| {
                             significant += 1;
                             if significant <= 18 {
                                 small = small * 10 + u64::from(d);
@@ -205,7 +206,11 @@ impl Decimal {
                                 }
                                 digits = digits * 10 + i128::from(d);
                             }
+                        };
+                        for _ in 0..pending {
+                            gather(0);
                         }
+                        gather(c - b'0');
                     }
                     pending = 0;
                 }

@@ -20,8 +20,9 @@ pub struct Overlaps {
     /// The entries of touched segments (their state is fixed while indexed: an item whose touched
     /// state changes is taken out and put back). A segment the edit did not touch is flagged only
     /// for a touched one, so it searches these, not every segment before it: with many segments
-    /// overlapping one another, the search would otherwise make each plan quadratic.
-    touched: BTreeSet<Entry>,
+    /// overlapping one another, the search would otherwise make each plan quadratic. Sorted; a
+    /// `Vec`, as an edit touches few segments.
+    touched: Vec<Entry>,
     flags: FastSet<u32>,
     /// The longest segment indexed so far, in nanoseconds: a segment that starts more than this
     /// before another cannot reach it, so the search for overlaps stops there (one or two steps
@@ -51,6 +52,7 @@ impl Overlaps {
             }
             longest = longest.max(length(s, e));
         }
+        // In start order already: `entries` is sorted.
         let touched_entries = entries.iter().filter(|e| touched(e.3)).copied().collect();
         Overlaps {
             index: entries.into_iter().collect(),
@@ -75,7 +77,8 @@ impl Overlaps {
     pub fn insert(&mut self, entry: Entry, touched: &dyn Fn(u32) -> bool) {
         self.index.insert(entry);
         if touched(entry.3) {
-            self.touched.insert(entry);
+            let at = self.touched.partition_point(|t| *t < entry);
+            self.touched.insert(at, entry);
         }
         self.longest = self.longest.max(length(entry.0, entry.1));
         self.recheck(entry, touched);
@@ -84,7 +87,9 @@ impl Overlaps {
 
     pub fn remove(&mut self, entry: Entry, touched: &dyn Fn(u32) -> bool) {
         self.index.remove(&entry);
-        self.touched.remove(&entry);
+        if let Ok(at) = self.touched.binary_search(&entry) {
+            self.touched.remove(at);
+        }
         self.flags.remove(&entry.3);
         self.recheck_later(entry, touched);
     }
@@ -93,15 +98,19 @@ impl Overlaps {
     /// is touched: any segment for a touched one, else only the touched ones.
     fn nearest(&self, entry: Entry, touched: &dyn Fn(u32) -> bool) -> Option<u32> {
         let (s, _, _, key) = entry;
-        let among = if touched(key) { &self.index } else { &self.touched };
         // A segment that starts more than the longest one lasts before `s` cannot reach it.
         let floor = s.as_nanos() - self.longest;
-        among
-            .range(..entry)
-            .rev()
-            .take_while(|(ps, ..)| ps.as_nanos() >= floor)
-            .find(|&&(_, pe, _, _)| pe > s)
-            .map(|&(_, _, _, k)| k)
+        let reaches = |&&(ps, ..): &&Entry| ps.as_nanos() >= floor;
+        let overlaps = |&&(_, pe, _, _): &&Entry| pe > s;
+        let found = if touched(key) {
+            let mut earlier = self.index.range(..entry).rev().take_while(reaches);
+            earlier.find(overlaps)
+        } else {
+            let before = &self.touched[..self.touched.partition_point(|t| *t < entry)];
+            let mut earlier = before.iter().rev().take_while(reaches);
+            earlier.find(overlaps)
+        };
+        found.map(|&(_, _, _, k)| k)
     }
 
     fn recheck(&mut self, entry: Entry, touched: &dyn Fn(u32) -> bool) {
