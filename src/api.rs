@@ -124,10 +124,7 @@ pub fn plan_edit(original: &str, draft: &str, context: &str) -> Result<EditPlan,
 
 /// The loaded original spelled `text`: the kept one, or read now and kept.
 fn loaded_original(text: &str) -> Result<Against, ApiError> {
-    if let Some(kept) = LAST_ORIGINAL.with(|last| {
-        last.borrow_mut()
-            .again(|k| json::bytes::same(k.text.as_bytes(), text.as_bytes()))
-    }) {
+    if let Some(kept) = kept_spelled(text) {
         return Ok(kept);
     }
     let loaded = Rc::new(EditState::load_original(&object(text, "original")?));
@@ -137,6 +134,14 @@ fn loaded_original(text: &str) -> Result<Against, ApiError> {
         loaded,
         known: None,
         serial,
+    })
+}
+
+/// The kept original, if it is spelled `text` (compared byte for byte).
+fn kept_spelled(text: &str) -> Option<Against> {
+    LAST_ORIGINAL.with(|last| {
+        last.borrow_mut()
+            .again(|k| json::bytes::same(k.text.as_bytes(), text.as_bytes()))
     })
 }
 
@@ -256,10 +261,7 @@ pub fn plan_edit_new_marked_head(
 
 /// [`loaded_original`] with its items learnt too (what a marked draft is read with).
 fn learnt_original(text: &str) -> Result<Against, ApiError> {
-    if let Some(kept) = LAST_ORIGINAL.with(|last| {
-        last.borrow_mut()
-            .again(|k| json::bytes::same(k.text.as_bytes(), text.as_bytes()))
-    }) {
+    if let Some(kept) = kept_spelled(text) {
         return Ok(kept);
     }
     let text: Rc<str> = text.into();
