@@ -258,9 +258,7 @@ pub fn plan_edit(
     if let Some((o, serial, copy)) = &walked {
         let marked = marked_draft(&draft, copy).ok().filter(JsValue::is_string);
         if let Some(ds) = marked {
-            let d = rust_string(&ds).ok_or_else(|| not_json(&draft, "draft"))?;
-            let cs = stringified(&context, "context")?;
-            let c = rust_string(&cs).ok_or_else(|| not_json(&context, "context"))?;
+            let (d, cs, c) = draft_and_context(&ds, &draft, &context)?;
             if let Some(head) = api::plan_edit_marked_head(*serial, &d, &c) {
                 let head = head.map_err(throw)?;
                 return Ok(answer(&head, o, &ds, &cs, true));
@@ -281,20 +279,14 @@ pub fn plan_edit(
             .ok()
             .filter(JsValue::is_string);
         if let Some(ds) = marked {
-            let d = rust_string(&ds).ok_or_else(|| not_json(&draft, "draft"))?;
-            let cs = stringified(&context, "context")?;
-            let c = rust_string(&cs).ok_or_else(|| not_json(&context, "context"))?;
+            let (d, cs, c) = draft_and_context(&ds, &draft, &context)?;
             let text = rust_string(&o).ok_or_else(|| not_json(&original, "original"))?;
             let head = keeping(&o, api::plan_edit_new_marked_head(&text, &d, &c)).map_err(throw)?;
             return Ok(answer(&head, &o, &ds, &cs, true));
         }
     }
-    let (ds, cs) = (
-        stringified(&draft, "draft")?,
-        stringified(&context, "context")?,
-    );
-    let d = rust_string(&ds).ok_or_else(|| not_json(&draft, "draft"))?;
-    let c = rust_string(&cs).ok_or_else(|| not_json(&context, "context"))?;
+    let ds = stringified(&draft, "draft")?;
+    let (d, cs, c) = draft_and_context(&ds, &draft, &context)?;
     let head = match kept.and_then(|serial| api::plan_edit_kept_head(serial, &d, &c)) {
         Some(head) => head,
         None => {
@@ -304,6 +296,18 @@ pub fn plan_edit(
     }
     .map_err(throw)?;
     Ok(answer(&head, &o, &ds, &cs, false))
+}
+
+/// The draft's text `ds` (plain or marked) in Rust, and the context's as a JS and a Rust string.
+fn draft_and_context(
+    ds: &JsValue,
+    draft: &JsValue,
+    context: &JsValue,
+) -> Result<(String, JsValue, String), JsValue> {
+    let d = rust_string(ds).ok_or_else(|| not_json(draft, "draft"))?;
+    let cs = stringified(context, "context")?;
+    let c = rust_string(&cs).ok_or_else(|| not_json(context, "context"))?;
+    Ok((d, cs, c))
 }
 
 /// A head planned against the original spelled `text`, which the API keeps now: so does this side.

@@ -261,7 +261,7 @@ function marked(draft, knownOf, onlyIfNamed = false) {
   if (at.includes(-1)) return undefined;
   let out = '';
   let from = 0;
-  for (const s of [0, 1].filter((s) => s < lists.length).sort((x, y) => at[x] - at[y])) {
+  for (const s of lists.map((_, s) => s).sort((x, y) => at[x] - at[y])) {
     out += text.slice(from, at[s]) + lists[s];
     from = at[s] + STAND_IN.length + String(s).length + 2;
   }
