@@ -212,8 +212,9 @@ impl<K: Kind> Schedule<K> {
 
     /// Keys worth reporting: items with a diff or issues, duplicates and overlaps, in draft order.
     pub fn reportable(&self) -> Vec<(usize, u32)> {
-        let flags = self.overlap.as_ref().map(Overlaps::flags);
-        let mut out = Vec::with_capacity(self.notable.len() + flags.map_or(0, |f| f.len()));
+        let overlap = self.overlap.as_ref();
+        let flagged = overlap.map_or(0, Overlaps::flagged_count);
+        let mut out = Vec::with_capacity(self.notable.len() + flagged);
         let keys = self
             .notable
             .iter()
@@ -222,7 +223,7 @@ impl<K: Kind> Schedule<K> {
                     .iter()
                     .flat_map(|id| self.id_keys.get(id).into_iter().flatten()),
             )
-            .chain(flags.into_iter().flatten());
+            .chain(overlap.into_iter().flat_map(Overlaps::flagged));
         out.extend(keys.filter_map(|&k| Some((self.position(k)?, k))));
         crate::sort::sort(&mut out);
         out.dedup();
@@ -240,12 +241,8 @@ impl<K: Kind> Schedule<K> {
 
     /// The earlier segment that `key`'s segment is reported as overlapping.
     pub fn overlaps(&self, key: u32) -> Option<u32> {
-        let (s, e) = self.slot(key)?.eval.range?;
-        let (slots, pos) = (&self.slots, &self.pos);
-        let entry = (s, e, self.order[key as usize], key);
-        self.overlap
-            .as_ref()?
-            .culprit(entry, &|k| touched_in(slots, pos, k))
+        self.slot(key)?.eval.range?;
+        self.overlap.as_ref()?.culprit(key)
     }
 
     fn next_generation(&mut self) -> u64 {
