@@ -16,6 +16,8 @@ pub mod sort;
 pub mod values;
 
 #[cfg(target_arch = "wasm32")]
+mod heap;
+#[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 /// The crate's version, as the npm package reports it.

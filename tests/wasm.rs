@@ -160,3 +160,23 @@ fn the_session_answers_like_plan_edit() {
         back(&Reflect::get(&editor.plan(), &"payload".into()).unwrap_or(JsValue::NULL)).is_null()
     );
 }
+
+/// The heap grows geometrically (`src/heap.rs`): 64 MiB allocated 4 KiB at a time grows memory a
+/// few times past 8 MiB, not once per few pieces (in V8 each grow costs time in proportion to the
+/// memory there, which made the first large input of an instance quadratic).
+#[wasm_bindgen_test]
+fn memory_grows_geometrically() {
+    use std::arch::wasm32::memory_size;
+    let (mut pages, mut grows) = (memory_size::<0>(), 0);
+    let mut kept = Vec::new();
+    for i in 0..(64 << 20) / 4096 {
+        kept.push(vec![i as u8; 4096]);
+        let now = memory_size::<0>();
+        if now != pages && now * 65_536 > 8 << 20 {
+            grows += 1;
+        }
+        pages = now;
+    }
+    assert_eq!(kept.len(), 16_384);
+    assert!(grows <= 8, "memory grew {grows} times past 8 MiB");
+}
