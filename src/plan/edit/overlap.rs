@@ -236,7 +236,7 @@ fn first_reaching<'a>(
     Ok(None)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
