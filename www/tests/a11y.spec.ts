@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { SAMPLES } from '../src/samples';
 import { editPanel, expectClean, openApp, byPath } from './helpers';
 
 // axe-core over each tab, with an issue showing, and over the paste dialog.
@@ -63,3 +64,34 @@ test('every control in the Edit tab has an accessible name, and focus is visible
   expect(outline.outline !== 'none' || outline.shadow !== 'none').toBe(true);
   expectClean(watch);
 });
+
+// The page's outline: whichever tab shows, its panel starts with the page's one h1, which names
+// it; the panel's sections are h2 and their parts h3, with no level skipped.
+const PANEL_TITLES: [string, string][] = [
+  ['edit', SAMPLES[0].commit.name!],
+  ['create', 'Create a commit'],
+  ['end-date', 'Change the end date'],
+  ['trueup', 'Disable the true-up'],
+];
+
+for (const [tab, title] of PANEL_TITLES) {
+  test(`the ${tab} tab starts with an h1 naming it, and no heading level is skipped after it`, async ({ page }) => {
+    const watch = await openApp(page, `#${tab}`);
+    const panel = page.locator(`#panel-${tab}`);
+    await expect(panel).toBeVisible();
+    // Strict: exactly one level-1 heading in the panel.
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText(title);
+    // Every heading a screen reader lists on the page (hidden panels and the closed dialog are not).
+    const outline = await page.getByRole('heading').evaluateAll((els) =>
+      els.map((el) => ({ level: Number(el.getAttribute('aria-level') ?? el.tagName.slice(1)), text: (el.textContent ?? '').trim() })),
+    );
+    expect(outline[0], 'the first heading on the page').toEqual({ level: 1, text: title });
+    expect(outline.filter((x) => x.level === 1), 'h1s on the page').toHaveLength(1);
+    expect(outline.filter((x) => x.level === 2).length, 'sections (h2) in the panel').toBeGreaterThan(0);
+    for (let i = 1; i < outline.length; i++) {
+      expect(outline[i].level, `“${outline[i].text}” after “${outline[i - 1].text}”`).toBeLessThanOrEqual(outline[i - 1].level + 1);
+    }
+    expect(await panel.getByRole('heading').count(), 'all of them in the panel').toBe(outline.length);
+    expectClean(watch);
+  });
+}

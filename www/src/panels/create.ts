@@ -5,7 +5,7 @@ import { addMonthsIso, formatAmount, inputToIso, isoToInput, unitLabel, USD_CENT
 import { ENDPOINTS } from '../clipboard';
 import { issueSummary, placeIssues } from '../issues';
 import { SAMPLE_IDS } from '../samples';
-import { card, dateInput, field, select, textInput, wirePath } from './form';
+import { card, dateInput, field, panelHead, select, textInput, wirePath } from './form';
 import { payloadPanel } from './payload';
 import { previewPanel } from './preview';
 
@@ -313,7 +313,7 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
     invoiceCard,
   );
   const side = h('aside', { class: 'side-col', 'aria-label': 'Issues, request and preview' }, summary.el, payload.el, preview.el);
-  const el = h('div', { class: 'edit-grid' }, form, side);
+  const el = h('div', {}, panelHead('Create a commit'), h('div', { class: 'edit-grid' }, form, side));
 
   const empty: CommitJson = { id: '', type: 'PREPAID', product: { id: '', name: '' }, access_schedule: { credit_type: USD, schedule_items: [] }, invoice_schedule: { credit_type: USD, schedule_items: [] } };
 

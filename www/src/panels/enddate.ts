@@ -4,7 +4,7 @@ import type { CommitJson, EditContext, Issue } from '../types';
 import { formatDate, inputToIso, isoToInput } from '../format';
 import { ENDPOINTS } from '../clipboard';
 import { issueSummary, placeIssues } from '../issues';
-import { card, dateInput, field } from './form';
+import { card, dateInput, field, panelHead } from './form';
 import { payloadPanel } from './payload';
 import { previewPanel } from './preview';
 
@@ -57,7 +57,7 @@ export function endDateTab(original: CommitJson, getContext: () => EditContext):
     ),
   );
   const side = h('aside', { class: 'side-col', 'aria-label': 'Issues, request and preview' }, summary.el, payload.el, preview.el);
-  const el = h('div', { class: 'edit-grid' }, form, side);
+  const el = h('div', {}, panelHead('Change the end date'), h('div', { class: 'edit-grid' }, form, side));
 
   function run(): void {
     const context = getContext();

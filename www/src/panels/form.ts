@@ -61,6 +61,14 @@ export function select(options: [string, string][], value: string, label?: strin
   return el;
 }
 
+/**
+ * The heading a tab panel starts with: the page's one visible h1 (only one panel shows at a time),
+ * over the panel's cards, whose titles are h2.
+ */
+export function panelHead(title: string): HTMLElement {
+  return h('div', { class: 'commit-head' }, h('h1', { class: 'panel-title' }, title));
+}
+
 export function card(title: string, ...children: (Node | null)[]): HTMLElement {
   const hid = nextId('card');
   return h('section', { class: 'card', 'aria-labelledby': hid }, h('h2', { class: 'card-title', id: hid }, title), ...children);

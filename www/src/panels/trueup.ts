@@ -4,7 +4,7 @@ import type { CommitJson, Issue } from '../types';
 import { formatAmount, formatDate } from '../format';
 import { ENDPOINTS } from '../clipboard';
 import { issueSummary, placeIssues } from '../issues';
-import { card, field, textInput } from './form';
+import { card, field, panelHead, textInput } from './form';
 import { payloadPanel } from './payload';
 
 
@@ -50,7 +50,7 @@ export function trueupTab(original: CommitJson, customerId: string): { el: HTMLE
     ),
   );
   const side = h('aside', { class: 'side-col', 'aria-label': 'Issues and request' }, summary.el, payload.el);
-  const el = h('div', { class: 'edit-grid' }, form, side);
+  const el = h('div', {}, panelHead('Disable the true-up'), h('div', { class: 'edit-grid' }, form, side));
 
   function run(): void {
     const req: Record<string, string> = { customer_id: customerId };
