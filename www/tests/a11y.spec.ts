@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { SAMPLES } from '../src/samples';
-import { editPanel, expectClean, openApp, byPath } from './helpers';
+import { editPanel, expectClean, openApp, byPath, payloadOf, shot } from './helpers';
 
 // axe-core over each tab, with an issue showing, and over the paste dialog.
 
@@ -95,3 +95,42 @@ for (const [tab, title] of PANEL_TITLES) {
     expectClean(watch);
   });
 }
+
+// A datetime-local input never shows a placeholder: what to enter is a visible hint under the field,
+// its accessible description. Run west of UTC to check what the hint says: the value is taken as UTC.
+test.describe('in New York', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test('the End date fields say next to them to enter a date and time in UTC, and that is how they are read', async ({ page }) => {
+    const watch = await openApp(page, '#end-date');
+    const panel = page.locator('#panel-end-date');
+    const items = SAMPLES[0].commit.access_schedule!.schedule_items;
+    const lastStart = items[items.length - 1].starting_at; // 2027-06-01T00:00:00Z
+    const invoices = SAMPLES[0].commit.invoice_schedule!.schedule_items!;
+    const lastInvoice = invoices[invoices.length - 1].timestamp; // 2027-04-01T00:00:00Z
+    const shown = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+    const access = panel.getByLabel('Access ends before');
+    const accessHint = `Date and time in UTC, not your local time: ${shown(lastStart)} (the start of the last segment) is sent as ${lastStart}.`;
+    await expect(access).toHaveAccessibleDescription(`${accessHint} Exclusive. Leave empty to keep access as it is.`);
+    await expect(access).not.toHaveAttribute('placeholder');
+    const invoicesIn = panel.getByLabel('Invoices end before');
+    await expect(invoicesIn).toHaveAccessibleDescription(
+      `Date and time in UTC, not your local time: ${shown(lastInvoice)} (the last invoice) is sent as ${lastInvoice}. Exclusive. Leave empty to keep the invoice schedule.`,
+    );
+
+    // Shown, right under its field.
+    const hint = panel.getByText(accessHint);
+    await expect(hint).toBeVisible();
+    const [a, b] = [await access.boundingBox(), await hint.boundingBox()];
+    expect(b!.y - (a!.y + a!.height)).toBeGreaterThanOrEqual(0);
+    expect(b!.y - (a!.y + a!.height)).toBeLessThan(16);
+    expect(Math.abs(b!.x - a!.x)).toBeLessThan(2);
+    await shot(page, '21-end-date-hint', { locator: panel.locator('.card').first() });
+
+    // What the hint says holds: the example, entered in New York, is sent as that time in UTC.
+    await access.fill(lastStart.slice(0, 16));
+    expect(await payloadOf(panel)).toMatchObject({ access_ending_before: lastStart });
+    expectClean(watch);
+  });
+});

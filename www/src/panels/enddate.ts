@@ -17,6 +17,30 @@ interface EndDatePlan {
   preview: CommitJson;
 }
 
+/**
+ * What to type in a date-time field here, said the way inputToIso reads it: the wall-clock value,
+ * to the minute, taken as UTC (":00" seconds and "Z" are appended; no time zone conversion).
+ * A datetime-local input shows no placeholder, so this is a visible hint, with an example taken
+ * from the commit when it has one.
+ */
+function utcHint(exampleIso: string | undefined, exampleNote: string, rest: string): DocumentFragment {
+  const example = isoToInput(exampleIso);
+  const hint = document.createDocumentFragment();
+  if (example) {
+    hint.append(
+      'Date and time in UTC, not your local time: ',
+      h('span', { class: 'mono' }, example.replace('T', ' ')),
+      ` (${exampleNote}) is sent as `,
+      h('span', { class: 'mono' }, inputToIso(example)),
+      '.',
+    );
+  } else {
+    hint.append('Date and time in UTC, not your local time: 00:00 is midnight UTC.');
+  }
+  hint.append(` ${rest}`);
+  return hint;
+}
+
 export function endDateTab(original: CommitJson, getContext: () => EditContext): { el: HTMLElement; refresh(): void } {
   const access = original.access_schedule?.schedule_items ?? [];
   const invoices = original.invoice_schedule?.schedule_items ?? [];
@@ -51,8 +75,21 @@ export function endDateTab(original: CommitJson, getContext: () => EditContext):
       h(
         'div',
         { class: 'grid-2' },
-        field({ label: 'Access ends before', labelNote: '(UTC)', path: '/access_ending_before', control: accessIn, hint: 'Exclusive. Leave empty to keep access as it is.' }),
-        field({ label: 'Invoices end before', labelNote: '(UTC)', path: '/invoices_ending_before', control: invoicesIn, hint: 'Exclusive. Leave empty to keep the invoice schedule.' }),
+        field({
+          label: 'Access ends before',
+          labelNote: '(UTC)',
+          path: '/access_ending_before',
+          control: accessIn,
+          // The start of the last segment is a natural place to end.
+          hint: utcHint(access.length > 1 ? access[access.length - 1].starting_at : undefined, 'the start of the last segment', 'Exclusive. Leave empty to keep access as it is.'),
+        }),
+        field({
+          label: 'Invoices end before',
+          labelNote: '(UTC)',
+          path: '/invoices_ending_before',
+          control: invoicesIn,
+          hint: utcHint(lastInvoice, 'the last invoice', 'Exclusive. Leave empty to keep the invoice schedule.'),
+        }),
       ),
     ),
   );
@@ -86,8 +123,6 @@ export function endDateTab(original: CommitJson, getContext: () => EditContext):
   }
   accessIn.addEventListener('input', run);
   invoicesIn.addEventListener('input', run);
-  // Suggest the start of the last segment as a natural place to end.
-  if (access.length > 1) accessIn.placeholder = isoToInput(access[access.length - 1].starting_at);
   run();
   return { el, refresh: run };
 }
