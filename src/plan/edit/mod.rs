@@ -104,6 +104,14 @@ impl EditState {
         );
         let access = Schedule::new(commit.access_items().to_vec(), true);
         let invoice = Schedule::new(commit.invoice_items().to_vec(), false);
+        for (section, repeats) in [
+            ("access_schedule", access.repeats_original_ids()),
+            ("invoice_schedule", invoice.repeats_original_ids()),
+        ] {
+            if repeats {
+                report_repeated_ids(original, section, &mut issues);
+            }
+        }
         let access_ids = || commit.access_items().iter().map(|i| i.id).collect();
         let invoice_ids = || commit.invoice_items().iter().map(|i| i.id).collect();
         let unread_access = unreadable_ids(
@@ -423,6 +431,31 @@ impl EditState {
                     format!("the invoice total {i} must equal the access amount {a} (R2)"),
                 ));
             }
+        }
+    }
+}
+
+/// `invalid_original` at each item of the original's `section` whose id an earlier item has: the
+/// edit endpoint names items by id, so the later one cannot be edited or removed.
+fn report_repeated_ids(original: &Value<'_>, section: &str, issues: &mut Issues) {
+    let items = match original.get(section).and_then(|s| s.get("schedule_items")) {
+        Some(Value::Array(items)) => items.as_slice(),
+        _ => &[],
+    };
+    let mut seen = FastSet::default();
+    for (i, item) in items.iter().enumerate() {
+        let Some(id) = item.get("id").and_then(Value::as_str).and_then(Id::parse) else {
+            continue;
+        };
+        if !seen.insert(id) {
+            let list = Path::Root.key(section);
+            let list = list.key("schedule_items");
+            let at = list.index(i);
+            issues.add(
+                IssueCode::InvalidOriginal,
+                &at.key("id"),
+                format!("original commit: id {id} appears more than once in {section}"),
+            );
         }
     }
 }

@@ -7,6 +7,7 @@ use super::overlap::Overlaps;
 use crate::fast_hash::{FastMap, FastSet};
 use crate::read::Context;
 use crate::values::{Decimal, Id};
+use std::collections::hash_map::Entry;
 use std::rc::Rc;
 
 pub struct Slot<K: Kind> {
@@ -25,6 +26,9 @@ pub struct Schedule<K: Kind> {
     /// The original's items and their places by id: shared by every state planned against it.
     pub originals: Rc<Vec<K::Orig>>,
     orig_index: Rc<FastMap<Id, usize>>,
+    /// Indexes into `originals` of items whose id an earlier original item has (an invalid
+    /// original, reported by the caller): never listed as removed, as no draft item can name them.
+    repeated: Rc<Vec<usize>>,
     /// Ids of the original's items that could not be read (each reported as `invalid_original`):
     /// a draft item carrying one is not "unknown" to the original.
     unreadable_ids: Rc<FastSet<Id>>,
@@ -94,17 +98,30 @@ impl Unnamed {
 
 impl<K: Kind> Schedule<K> {
     pub fn new(originals: Vec<K::Orig>, track_overlap: bool) -> Schedule<K> {
-        let orig_index = originals
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (K::orig_id(o), i))
-            .collect();
+        let mut orig_index = FastMap::default();
+        orig_index.reserve(originals.len());
+        let mut repeated = Vec::new();
+        for (i, o) in originals.iter().enumerate() {
+            // The first item of a repeated id is the one the id names.
+            match orig_index.entry(K::orig_id(o)) {
+                Entry::Occupied(_) => repeated.push(i),
+                Entry::Vacant(v) => {
+                    v.insert(i);
+                }
+            }
+        }
         Schedule::with_index(
             Rc::new(originals),
             Rc::new(orig_index),
+            Rc::new(repeated),
             Rc::default(),
             track_overlap,
         )
+    }
+
+    /// Whether the original repeats an item id.
+    pub fn repeats_original_ids(&self) -> bool {
+        !self.repeated.is_empty()
     }
 
     /// [`Schedule::new`], knowing the ids of the original's items that could not be read.
@@ -120,13 +137,18 @@ impl<K: Kind> Schedule<K> {
     fn with_index(
         originals: Rc<Vec<K::Orig>>,
         orig_index: Rc<FastMap<Id, usize>>,
+        repeated: Rc<Vec<usize>>,
         unreadable_ids: Rc<FastSet<Id>>,
         track_overlap: bool,
     ) -> Schedule<K> {
-        let removed = Unnamed::all(originals.len());
+        let mut removed = Unnamed::all(originals.len());
+        for i in repeated.iter() {
+            removed.remove(i);
+        }
         Schedule {
             originals,
             orig_index,
+            repeated,
             unreadable_ids,
             slots: Vec::new(),
             pos: Vec::new(),
@@ -148,6 +170,7 @@ impl<K: Kind> Schedule<K> {
         let mut s = Schedule::with_index(
             self.originals.clone(),
             self.orig_index.clone(),
+            self.repeated.clone(),
             self.unreadable_ids.clone(),
             self.overlap.is_some(),
         );
@@ -263,6 +286,7 @@ impl<K: Kind> Schedule<K> {
         let mut fresh = Schedule::with_index(
             self.originals.clone(),
             self.orig_index.clone(),
+            self.repeated.clone(),
             self.unreadable_ids.clone(),
             self.overlap.is_some(),
         );
