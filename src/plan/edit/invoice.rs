@@ -21,12 +21,29 @@ pub enum Pricing {
 }
 
 impl Pricing {
-    /// `(amount, quantity, unit_price)` as the server will hold them; `None` on overflow.
+    /// `(amount, quantity, unit_price)` as the server will hold them; `None` when the product
+    /// cannot be held exactly (see [`product`]).
     pub fn resolve(self) -> Option<(Decimal, Decimal, Decimal)> {
         match self {
             Pricing::Amount(a) => Some((a, Decimal::ONE, a)),
-            Pricing::QuantityPrice(q, p) => Some((q.checked_mul(p)?, q, p)),
+            Pricing::QuantityPrice(q, p) => Some((product(q, p).ok()?, q, p)),
         }
+    }
+}
+
+pub const PRODUCT_NOT_EXACT: &str =
+    "quantity × unit_price cannot be held exactly (at least 10^19, or more than 18 decimal places)";
+
+/// `quantity × unit_price`, when it can be held exactly: in a `Decimal`, and as a JavaScript
+/// number (what every answer's amounts are read as), so that the preview shows the amount the
+/// server computes and an access amount can equal it (R2). `Err` with why not.
+pub fn product(q: Decimal, p: Decimal) -> Result<Decimal, String> {
+    match q.checked_mul(p) {
+        None => Err(PRODUCT_NOT_EXACT.into()),
+        Some(x) if !x.fits_js_number() => Err(format!(
+            "quantity × unit_price = {x} has more significant digits than a JavaScript number holds exactly, so the amount would be rounded"
+        )),
+        Some(x) => Ok(x),
     }
 }
 
@@ -61,14 +78,12 @@ fn pricing(d: &InvoiceItemDraft, issues: &mut Vec<ItemIssue>) -> Option<Pricing>
             None
         }
         (a, Some(q), Some(p)) => {
-            let Some(product) = q.checked_mul(p) else {
-                issue(
-                    issues,
-                    "quantity",
-                    IssueCode::NumberOutOfRange,
-                    "quantity × unit_price cannot be held exactly (at least 10^19, or more than 18 decimal places)",
-                );
-                return None;
+            let product = match product(q, p) {
+                Ok(x) => x,
+                Err(why) => {
+                    issue(issues, "quantity", IssueCode::NumberOutOfRange, why);
+                    return None;
+                }
             };
             if let Some(a) = a.filter(|a| *a != product) {
                 issue(
@@ -255,7 +270,7 @@ impl Kind for Invoice {
                     &mut issues,
                     "",
                     IssueCode::NumberOutOfRange,
-                    "quantity × unit_price cannot be held exactly (at least 10^19, or more than 18 decimal places)",
+                    PRODUCT_NOT_EXACT,
                 );
                 None
             }
