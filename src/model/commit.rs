@@ -85,6 +85,11 @@ pub struct Commit {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub ledger: Option<Vec<LedgerEntry>>,
+    /// `(segment_id, invoice_id)` of the ledger entries of a type this version does not know
+    /// (left out of `ledger`): they still tie a segment to an invoice, so they lock it as the known
+    /// types do (R10). Never written.
+    #[serde(skip)]
+    pub unknown_ledger_ties: Vec<(Id, Id)>,
     /// Deprecated by the API; kept because responses still carry it.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]

@@ -9,6 +9,7 @@ use crate::values::{Id, Instant};
 
 pub fn read_commit(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Commit {
     let _ = r.expect_object(v, path);
+    let mut unknown_ledger_ties = Vec::new();
     Commit {
         id: r
             .req(v, "id", path, Reader::id)
@@ -77,9 +78,12 @@ pub fn read_commit(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Commit
         balance: r.opt(v, "balance", path, Reader::decimal),
         ledger: r.opt(v, "ledger", path, |r, v, p| {
             // Entries of a type this version does not know are skipped: the API grows.
-            r.list(v, p, |r, e, p| Some(read_ledger_entry(r, e, p)))
-                .map(|l| l.into_iter().flatten().collect())
+            r.list(v, p, |r, e, p| {
+                Some(read_ledger_entry(r, e, p, &mut unknown_ledger_ties))
+            })
+            .map(|l| l.into_iter().flatten().collect())
         }),
+        unknown_ledger_ties,
         amount: r.opt(v, "amount", path, Reader::decimal),
         netsuite_sales_order_id: r.opt(v, "netsuite_sales_order_id", path, Reader::string),
         salesforce_opportunity_id: r.opt(v, "salesforce_opportunity_id", path, Reader::string),
@@ -221,10 +225,40 @@ pub fn read_hierarchy(
     Some(HierarchyConfiguration { child_access })
 }
 
-/// `None` for an entry type this version does not know.
-fn read_ledger_entry(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Option<LedgerEntry> {
+const LEDGER_TYPES: [&str; 14] = [
+    "PREPAID_COMMIT_SEGMENT_START",
+    "PREPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION",
+    "PREPAID_COMMIT_ROLLOVER",
+    "PREPAID_COMMIT_EXPIRATION",
+    "PREPAID_COMMIT_CANCELED",
+    "PREPAID_COMMIT_CREDITED",
+    "PREPAID_COMMIT_SEAT_BASED_ADJUSTMENT",
+    "PREPAID_COMMIT_MANUAL",
+    "POSTPAID_COMMIT_INITIAL_BALANCE",
+    "POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION",
+    "POSTPAID_COMMIT_ROLLOVER",
+    "POSTPAID_COMMIT_TRUEUP",
+    "POSTPAID_COMMIT_MANUAL",
+    "POSTPAID_COMMIT_EXPIRATION",
+];
+
+/// `None` for an entry type this version does not know; its segment and invoice ids, when it
+/// has both, go to `unknown_ties`.
+fn read_ledger_entry(
+    r: &mut Reader<'_>,
+    v: &Value<'_>,
+    path: &Path<'_>,
+    unknown_ties: &mut Vec<(Id, Id)>,
+) -> Option<LedgerEntry> {
     r.expect_object(v, path).then_some(())?;
     let kind = v.get("type").and_then(Value::as_str)?;
+    if !LEDGER_TYPES.contains(&kind) {
+        let id_at = |key| v.get(key).and_then(Value::as_str).and_then(Id::parse);
+        if let (Some(s), Some(i)) = (id_at("segment_id"), id_at("invoice_id")) {
+            unknown_ties.push((s, i));
+        }
+        return None;
+    }
     let timestamp = r.req(v, "timestamp", path, Reader::instant)?;
     let amount = r.req(v, "amount", path, Reader::decimal)?;
     let segment = |r: &mut Reader<'_>| {

@@ -61,12 +61,15 @@ impl Context {
 
     /// Access segments the commit's ledger ties to a FINALIZED invoice (R10): they cannot be removed.
     pub fn locked_segments(&self, commit: &crate::model::Commit) -> FastSet<Id> {
-        commit
-            .ledger
+        let known = commit.ledger.iter().flatten();
+        let ties = known.filter_map(|e| Some((e.segment_id()?, e.invoice_id())));
+        let unknown = commit
+            .unknown_ledger_ties
             .iter()
-            .flatten()
-            .filter(|e| self.status(e.invoice_id()) == Some(InvoiceStatus::Finalized))
-            .filter_map(|e| e.segment_id())
+            .map(|&(s, i)| (s, Some(i)));
+        ties.chain(unknown)
+            .filter(|&(_, i)| self.status(i) == Some(InvoiceStatus::Finalized))
+            .map(|(s, _)| s)
             .collect()
     }
 }
