@@ -462,9 +462,18 @@ fn targeting_conflict(t: &mut TopEdit, original: &Commit) {
         Patch::Set(v) => v.len(),
     };
     if specs > 0 && ids + tags > 0 {
+        // At the field the edit changed: product ids or tags set beside specifiers the edit left
+        // alone are the ones to take back (or move into a specifier).
+        let at = if !p.specifiers.is_keep() {
+            "/specifiers"
+        } else if ids > 0 && !p.applicable_product_ids.is_keep() {
+            "/applicable_product_ids"
+        } else {
+            "/applicable_product_tags"
+        };
         t.issues.push(Issue::new(
             IssueCode::SpecifiersConflict,
-            "/specifiers",
+            at,
             "specifiers cannot be combined with applicable_product_ids or applicable_product_tags: put those inside a specifier (R1)",
         ));
     }
