@@ -1,6 +1,7 @@
 //! The commit's own fields: what changed, what may not change, and the targeting rules (R1, R14).
 
 use super::kind::invalid_issues;
+use crate::fast_hash::FastSet;
 use crate::issue::{Issue, IssueCode};
 use crate::json::{pointer, Json, Path, Value};
 use crate::model::*;
@@ -263,6 +264,12 @@ pub fn evaluate_top(
                 .as_ref()
                 .is_some_and(|o| o.same_as(h)) =>
         {
+            // Sent once each: the ids are a set (two spellings of one id are one id).
+            let mut h = h.clone();
+            if let ChildAccess::ContractIds { contract_ids } = &mut h.child_access {
+                let mut seen = FastSet::default();
+                contract_ids.retain(|id| seen.insert(*id));
+            }
             t.payload.hierarchy_configuration = Some(h.clone());
             t.changes.push(Change::updated(
                 "/hierarchy_configuration".into(),
@@ -270,7 +277,7 @@ pub fn evaluate_top(
                     .hierarchy_configuration
                     .clone()
                     .map(|h| Val::Hierarchy(Box::new(h))),
-                Some(Val::Hierarchy(Box::new(h.clone()))),
+                Some(Val::Hierarchy(Box::new(h))),
             ));
         }
         Field::Null if original.hierarchy_configuration.is_some() => {
