@@ -63,7 +63,17 @@ fn same_frozen(key: &str, original: Option<&Json>, draft: &Json) -> bool {
             let b = |v: &Json| matches!(v, Value::Bool(true));
             b(original) == b(draft)
         }
+        // No custom fields, spelled absent, null or `{}`.
+        "/custom_fields" if is_empty_map(original) && is_empty_map(draft) => true,
         k => same_meaning(original, draft, !TEXT_KEYS.contains(&k)),
+    }
+}
+
+fn is_empty_map(v: &Json) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Object(m) => m.is_empty(),
+        _ => false,
     }
 }
 
