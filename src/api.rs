@@ -441,7 +441,7 @@ pub fn apply_edit(original: &str, payload: &str) -> Result<Commit, ApiError> {
             i.message.clone(),
         ));
     }
-    let payload: EditCommitPayload = read_edit_payload(&mut Reader::new(&mut issues), &p)
+    let payload: EditCommitPayload = read_edit_payload(&mut Reader::for_body(&mut issues), &p)
         .ok_or_else(|| {
             let first = issues.0.first();
             ApiError::new(

@@ -32,16 +32,9 @@ pub enum RateType {
     ListRate,
 }
 
-/// What an enum reads from: its UPPER names, matched without regard to case.
+/// What an enum reads from: its UPPER names, matched as [`crate::read::Reader::one_of`] says.
 pub trait Named: Sized + Copy + 'static {
     const NAMES: &'static [(&'static str, Self)];
-
-    fn from_name(text: &str) -> Option<Self> {
-        Self::NAMES
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(text.trim()))
-            .map(|(_, v)| *v)
-    }
 
     fn name(self) -> &'static str
     where

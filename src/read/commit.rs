@@ -191,23 +191,13 @@ pub fn read_hierarchy(
     r.expect_object(v, path).then_some(())?;
     let child_access = r.req(v, "child_access", path, |r, ca, p| {
         r.expect_object(ca, p).then_some(())?;
+        const KINDS: [&str; 3] = ["ALL", "NONE", "CONTRACT_IDS"];
         let kind = r.req(ca, "type", p, |r, t, p| {
-            let s = r.string(t, p)?;
-            let k = ["ALL", "NONE", "CONTRACT_IDS"]
-                .into_iter()
-                .find(|k| k.eq_ignore_ascii_case(&s));
-            if k.is_none() {
-                r.report(
-                    crate::issue::IssueCode::InvalidEnum,
-                    p,
-                    format!("{} is not one of ALL, NONE, CONTRACT_IDS", super::quote(&s)),
-                );
-            }
-            k
+            r.one_of(t, p, KINDS.len(), &|k| KINDS[k])
         })?;
         Some(match kind {
-            "ALL" => ChildAccess::All,
-            "NONE" => ChildAccess::None,
+            0 => ChildAccess::All,
+            1 => ChildAccess::None,
             _ => {
                 let ids = r.req(ca, "contract_ids", p, |r, v, p| r.list(v, p, Reader::id))?;
                 if ids.is_empty() {

@@ -31,6 +31,10 @@ pub struct Reader<'i> {
     pub issues: &'i mut Issues,
     /// Reading the original commit: every problem is reported as `invalid_original`.
     original: bool,
+    /// Reading a request body as sent (applyEdit): `null` is refused where read with `opt` or
+    /// `optional`, a number must be a JSON number, an enum value must be spelled as the schema
+    /// spells it (upper or lower case).
+    strict: bool,
 }
 
 impl<'i> Reader<'i> {
@@ -38,6 +42,15 @@ impl<'i> Reader<'i> {
         Reader {
             issues,
             original: false,
+            strict: false,
+        }
+    }
+
+    pub fn for_body(issues: &'i mut Issues) -> Reader<'i> {
+        Reader {
+            issues,
+            original: false,
+            strict: true,
         }
     }
 
@@ -45,6 +58,7 @@ impl<'i> Reader<'i> {
         Reader {
             issues,
             original: true,
+            strict: false,
         }
     }
 
@@ -137,11 +151,11 @@ impl<'i> Reader<'i> {
         }
     }
 
-    /// A number, or a string holding one (as form controls do).
+    /// A number, or a string holding one (as form controls do; not in a strict read).
     pub fn decimal(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<Decimal> {
         let text = match v {
             Value::Number(n) => n.as_ref(),
-            Value::String(s) => s.as_ref(),
+            Value::String(s) if !self.strict => s.as_ref(),
             _ => {
                 self.not_a_number(v, path);
                 return None;
@@ -225,20 +239,46 @@ impl<'i> Reader<'i> {
     }
 
     pub fn named<E: Named + PartialEq>(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<E> {
+        let k = self.one_of(v, path, E::NAMES.len(), &|k| E::NAMES[k].0)?;
+        Some(E::NAMES[k].1)
+    }
+
+    /// Which of `count` enum values (`name(k)`, in upper case) `v` is: in any case, spaces around
+    /// it ignored, or, in a strict read, only as the schema lists it (all in upper or all in
+    /// lower case). Not generic: one copy serves every enum.
+    #[inline(never)]
+    pub fn one_of(
+        &mut self,
+        v: &Value<'_>,
+        path: &Path<'_>,
+        count: usize,
+        name: &dyn Fn(usize) -> &'static str,
+    ) -> Option<usize> {
         let Some(s) = v.as_str() else {
             self.wrong_type(v, path, "a string");
             return None;
         };
-        let e = E::from_name(s);
-        if e.is_none() {
-            let allowed: Vec<&str> = E::NAMES.iter().map(|(n, _)| *n).collect();
+        let strict = self.strict;
+        let text = if strict { s } else { s.trim() };
+        let spelled = |n: &str| {
+            n.eq_ignore_ascii_case(text)
+                && (!strict || text == n || !text.bytes().any(|b| b.is_ascii_uppercase()))
+        };
+        let k = (0..count).find(|&k| spelled(name(k)));
+        if k.is_none() {
+            let allowed: Vec<&str> = (0..count).map(name).collect();
+            let case = if strict {
+                " (all in upper or all in lower case)"
+            } else {
+                ""
+            };
             self.report(
                 IssueCode::InvalidEnum,
                 path,
-                format!("{} is not one of {}", quote(s), allowed.join(", ")),
+                format!("{} is not one of {}{case}", quote(s), allowed.join(", ")),
             );
         }
-        e
+        k
     }
 
     /// Reads every element; `None` when the list itself is unusable or any element is invalid
@@ -343,7 +383,8 @@ impl<'i> Reader<'i> {
         ok
     }
 
-    /// An optional key: absent or `null` gives `None` without an issue.
+    /// An optional key: absent or `null` gives `None` without an issue (a strict read reports
+    /// the `null`).
     pub fn opt<T>(
         &mut self,
         obj: &Value<'_>,
@@ -351,7 +392,30 @@ impl<'i> Reader<'i> {
         path: &Path<'_>,
         read: impl FnOnce(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
     ) -> Option<T> {
-        read(self, present(obj, key)?, &path.key(key))
+        let v = self.given(obj, key, path)?;
+        read(self, v, &path.key(key))
+    }
+
+    /// The value at `key` of an object, unless absent or `null`; a strict read reports the `null`.
+    #[inline(never)]
+    fn given<'v, 'a>(
+        &mut self,
+        obj: &'v Value<'a>,
+        key: &str,
+        path: &Path<'_>,
+    ) -> Option<&'v Value<'a>> {
+        let v = obj.get(key)?;
+        if !v.is_null() {
+            return Some(v);
+        }
+        if self.strict {
+            self.report(
+                IssueCode::InvalidType,
+                &path.key(key),
+                "the endpoint takes no null here (leave the key out)",
+            );
+        }
+        None
     }
 
     /// A JavaScript NaN, ±Infinity or BigInt (`JsOnly`) is not a JSON number, rather than a
@@ -376,8 +440,9 @@ impl<'i> Reader<'i> {
         }
     }
 
-    /// An optional key inside a value read as a whole: absent or `null` is `Some(None)`, a value
-    /// that cannot be read is `None`, so the whole value fails with it (its issue is not lost).
+    /// An optional key inside a value read as a whole: absent or `null` is `Some(None)` (a strict
+    /// read reports the `null`), a value that cannot be read is `None`, so the whole value fails
+    /// with it (its issue is not lost).
     pub fn optional<T>(
         &mut self,
         obj: &Value<'_>,
@@ -385,7 +450,7 @@ impl<'i> Reader<'i> {
         path: &Path<'_>,
         read: impl FnOnce(&mut Self, &Value<'_>, &Path<'_>) -> Option<T>,
     ) -> Option<Option<T>> {
-        match present(obj, key) {
+        match self.given(obj, key, path) {
             None => Some(None),
             Some(v) => read(self, v, &path.key(key)).map(Some),
         }

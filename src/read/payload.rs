@@ -5,30 +5,11 @@ use super::Reader;
 use crate::json::{Path, Value};
 use crate::model::*;
 
-const NOT_NULLABLE: [&str; 8] = [
-    "name",
-    "description",
-    "product_id",
-    "invoice_contract_id",
-    "rate_type",
-    "hierarchy_configuration",
-    "access_schedule",
-    "invoice_schedule",
-];
-
 pub fn read_edit_payload(r: &mut Reader<'_>, v: &Value<'_>) -> Option<EditCommitPayload> {
     let root = Path::Root;
     r.expect_object(v, &root).then_some(())?;
-    // The schema takes null only for the lists and `priority` (to clear them).
-    for key in NOT_NULLABLE {
-        if v.get(key).is_some_and(Value::is_null) {
-            r.report(
-                crate::issue::IssueCode::InvalidType,
-                &root.key(key),
-                "the endpoint takes no null here (leave the key out for no change)",
-            );
-        }
-    }
+    // Read strictly: the schema takes null only for the lists and `priority` (read with `patch`,
+    // to clear them); `opt` and `optional` refuse it everywhere else.
     let customer_id = r.req(v, "customer_id", &root, Reader::id);
     let commit_id = r.req(v, "commit_id", &root, Reader::id);
     let p = EditCommitPayload {
@@ -125,8 +106,35 @@ fn list<'i, T>(
     path: &Path<'_>,
     element: impl FnMut(&mut Reader<'i>, &Value<'_>, &Path<'_>) -> Option<T>,
 ) -> Option<Vec<T>> {
-    match v.get(key) {
-        None | Some(Value::Null) => Some(Vec::new()),
-        Some(x) => r.list(x, &path.key(key), element),
+    r.optional(v, key, path, |r, x, p| r.list(x, p, element))
+        .map(Option::unwrap_or_default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::issue::Issues;
+    use crate::json::parse;
+
+    /// What the schema takes is still read: `null` for the lists and `priority`, and each enum
+    /// value in upper or in lower case.
+    #[test]
+    fn reads_the_schemas_own_spellings() {
+        let v = parse(
+            r#"{"customer_id":"4c91c473-fc12-445a-9c38-40421d47023f",
+                "commit_id":"62c0cb84-bf3f-48b9-9bcf-a8ddf8c1cf35","priority":null,
+                "applicable_product_ids":null,"applicable_product_tags":null,"specifiers":null,
+                "rate_type":"list_rate","hierarchy_configuration":{"child_access":{"type":"contract_ids",
+                "contract_ids":["d7abd0cd-4ae9-4db7-8676-e986a4ebd8dc"]}},
+                "invoice_schedule":{"add_schedule_items":[{"timestamp":"2027-01-01T00:00:00Z","amount":5}]}}"#,
+        )
+        .unwrap();
+        let mut issues = Issues::default();
+        let p = read_edit_payload(&mut Reader::for_body(&mut issues), &v);
+        assert!(issues.0.is_empty(), "{:?}", issues.0);
+        let p = p.unwrap();
+        assert_eq!(p.rate_type, Some(RateType::ListRate));
+        assert!(matches!(p.priority, Patch::Clear));
+        assert!(matches!(p.specifiers, Patch::Clear));
     }
 }
