@@ -1,7 +1,7 @@
 //! applyEdit: what the server holds after an edit body is applied to a commit.
 
 use super::edit::access::Access;
-use super::edit::invoice::{add_pricing, update_pricing, Pricing};
+use super::edit::invoice::{add_pricing, product, update_pricing, Pricing};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::model::*;
 use crate::values::{Decimal, Id, Instant};
@@ -14,6 +14,18 @@ pub struct ApplyError {
 
 fn fail<T>(path: String, message: String) -> Result<T, ApplyError> {
     Err(ApplyError { path, message })
+}
+
+/// `(amount, quantity, unit_price)` as the server will hold them, when the amount can be held
+/// exactly.
+fn priced(price: Pricing, path: &str) -> Result<(Decimal, Decimal, Decimal), ApplyError> {
+    match price {
+        Pricing::Amount(a) => Ok((a, Decimal::ONE, a)),
+        Pricing::QuantityPrice(q, p) => match product(q, p) {
+            Ok(x) => Ok((x, q, p)),
+            Err(why) => fail(path.into(), why),
+        },
+    }
 }
 
 /// Applies `payload` to `original`. New items get placeholder ids (`00000000-0000-0000-…`), as the
@@ -128,9 +140,7 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
             }
             agrees(u.amount, u.quantity, u.unit_price, &path)?;
             if let Some(price) = update_pricing(u) {
-                let Some((amount, quantity, unit_price)) = price.resolve() else {
-                    return fail(path, "quantity × unit_price cannot be held exactly (at least 10^19, or more than 18 decimal places)".into());
-                };
+                let (amount, quantity, unit_price) = priced(price, &path)?;
                 (item.amount, item.quantity, item.unit_price) = (amount, quantity, unit_price);
             } else if u.quantity.is_some() || u.unit_price.is_some() {
                 return fail(
@@ -143,10 +153,10 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
         for (n, a) in edit.add_schedule_items.iter().enumerate() {
             let path = format!("/invoice_schedule/add_schedule_items/{n}");
             agrees(a.amount, a.quantity, a.unit_price, &path)?;
-            let Some((amount, quantity, unit_price)) = add_pricing(a).and_then(Pricing::resolve)
-            else {
+            let Some(price) = add_pricing(a) else {
                 return fail(path, "give amount, or quantity with unit_price (R6)".into());
             };
+            let (amount, quantity, unit_price) = priced(price, &path)?;
             items.push(InvoiceItem {
                 id: Id::placeholder(next_id),
                 amount,
