@@ -201,7 +201,6 @@ impl Overlaps {
     /// The nearest segment before `entry` in start order that overlaps it, where one of the two
     /// is touched: any segment for a touched one, else only the touched ones. Walks back at most
     /// `steps` segments in all.
-    #[inline(never)]
     fn nearest(
         &self,
         entry: Entry,
