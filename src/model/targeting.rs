@@ -7,7 +7,9 @@ use tsify::Tsify;
 
 /// One specifier; the same keys on the response (`CommitSpecifier`) and request
 /// (`CommitSpecifierInput`) side. Keys inside one are ANDed, specifiers in a list are ORed.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Tsify)]
+/// Compared with `product_tags` as a set ("products carrying all of these tags"): their order and
+/// repeats are no change.
+#[derive(Clone, Debug, Default, Serialize, Tsify)]
 pub struct Specifier {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -26,6 +28,52 @@ pub struct Specifier {
     #[tsify(optional)]
     pub exclude: Option<Vec<ExcludeSpecifier>>,
 }
+
+type SpecifierKey<'a> = (
+    Option<Id>,
+    Option<Vec<&'a str>>,
+    &'a Option<BTreeMap<String, String>>,
+    &'a Option<BTreeMap<String, String>>,
+    &'a Option<Vec<ExcludeSpecifier>>,
+);
+
+impl Specifier {
+    fn key(&self) -> SpecifierKey<'_> {
+        let tags = self.product_tags.as_ref().map(|tags| {
+            let mut set: Vec<&str> = tags.iter().map(String::as_str).collect();
+            set.sort_unstable();
+            set.dedup();
+            set
+        });
+        (
+            self.product_id,
+            tags,
+            &self.pricing_group_values,
+            &self.presentation_group_values,
+            &self.exclude,
+        )
+    }
+}
+
+impl Ord for Specifier {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl PartialOrd for Specifier {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Specifier {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Specifier {}
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Tsify)]
 pub struct ExcludeSpecifier {
