@@ -1,7 +1,7 @@
 //! applyEdit: what the server holds after an edit body is applied to a commit.
 
 use super::edit::access::Access;
-use super::edit::invoice::{add_pricing, product, update_pricing, Pricing};
+use super::edit::invoice::{add_pricing, update_pricing};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::model::*;
 use crate::values::{Decimal, Id, Instant};
@@ -14,18 +14,6 @@ pub struct ApplyError {
 
 fn fail<T>(path: String, message: String) -> Result<T, ApplyError> {
     Err(ApplyError { path, message })
-}
-
-/// `(amount, quantity, unit_price)` as the server will hold them, when the amount can be held
-/// exactly.
-fn priced(price: Pricing, path: &str) -> Result<(Decimal, Decimal, Decimal), ApplyError> {
-    match price {
-        Pricing::Amount(a) => Ok((a, Decimal::ONE, a)),
-        Pricing::QuantityPrice(q, p) => match product(q, p) {
-            Ok(x) => Ok((x, q, p)),
-            Err(why) => fail(path.into(), why),
-        },
-    }
 }
 
 /// Applies `payload` to `original`. New items get placeholder ids (`00000000-0000-0000-…`), as the
@@ -140,7 +128,8 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
             }
             agrees(u.amount, u.quantity, u.unit_price, &path)?;
             if let Some(price) = update_pricing(u) {
-                let (amount, quantity, unit_price) = priced(price, &path)?;
+                let (amount, quantity, unit_price) =
+                    price.exactly().or_else(|why| fail(path.clone(), why))?;
                 (item.amount, item.quantity, item.unit_price) = (amount, quantity, unit_price);
             } else if u.quantity.is_some() || u.unit_price.is_some() {
                 return fail(
@@ -156,7 +145,8 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
             let Some(price) = add_pricing(a) else {
                 return fail(path, "give amount, or quantity with unit_price (R6)".into());
             };
-            let (amount, quantity, unit_price) = priced(price, &path)?;
+            let (amount, quantity, unit_price) =
+                price.exactly().or_else(|why| fail(path.clone(), why))?;
             items.push(InvoiceItem {
                 id: Id::placeholder(next_id),
                 amount,

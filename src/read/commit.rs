@@ -215,23 +215,6 @@ pub fn read_hierarchy(
     Some(HierarchyConfiguration { child_access })
 }
 
-const LEDGER_TYPES: [&str; 14] = [
-    "PREPAID_COMMIT_SEGMENT_START",
-    "PREPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION",
-    "PREPAID_COMMIT_ROLLOVER",
-    "PREPAID_COMMIT_EXPIRATION",
-    "PREPAID_COMMIT_CANCELED",
-    "PREPAID_COMMIT_CREDITED",
-    "PREPAID_COMMIT_SEAT_BASED_ADJUSTMENT",
-    "PREPAID_COMMIT_MANUAL",
-    "POSTPAID_COMMIT_INITIAL_BALANCE",
-    "POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION",
-    "POSTPAID_COMMIT_ROLLOVER",
-    "POSTPAID_COMMIT_TRUEUP",
-    "POSTPAID_COMMIT_MANUAL",
-    "POSTPAID_COMMIT_EXPIRATION",
-];
-
 /// `None` for an entry type this version does not know; its segment and invoice ids, when it
 /// has both, go to `unknown_ties`.
 fn read_ledger_entry(
@@ -242,16 +225,15 @@ fn read_ledger_entry(
 ) -> Option<LedgerEntry> {
     r.expect_object(v, path).then_some(())?;
     let kind = v.get("type").and_then(Value::as_str)?;
-    if !LEDGER_TYPES.contains(&kind) {
-        let id_at = |key| v.get(key).and_then(Value::as_str).and_then(Id::parse);
-        if let (Some(s), Some(i)) = (id_at("segment_id"), id_at("invoice_id")) {
-            unknown_ties.push((s, i));
-        }
-        return None;
-    }
-    let timestamp = r.req(v, "timestamp", path, Reader::instant)?;
-    let amount = r.req(v, "amount", path, Reader::decimal)?;
+    // Read for a known type only: an unknown one's shape is not checked.
+    let plain = |r: &mut Reader<'_>| {
+        Some(PlainEntry {
+            timestamp: r.req(v, "timestamp", path, Reader::instant)?,
+            amount: r.req(v, "amount", path, Reader::decimal)?,
+        })
+    };
     let segment = |r: &mut Reader<'_>| {
+        let PlainEntry { timestamp, amount } = plain(r)?;
         Some(SegmentEntry {
             timestamp,
             amount,
@@ -259,6 +241,7 @@ fn read_ledger_entry(
         })
     };
     let invoice_segment = |r: &mut Reader<'_>| {
+        let PlainEntry { timestamp, amount } = plain(r)?;
         Some(InvoiceSegmentEntry {
             timestamp,
             amount,
@@ -268,6 +251,7 @@ fn read_ledger_entry(
         })
     };
     let rollover = |r: &mut Reader<'_>| {
+        let PlainEntry { timestamp, amount } = plain(r)?;
         Some(RolloverEntry {
             timestamp,
             amount,
@@ -276,6 +260,7 @@ fn read_ledger_entry(
         })
     };
     let manual = |r: &mut Reader<'_>| {
+        let PlainEntry { timestamp, amount } = plain(r)?;
         Some(ManualEntry {
             timestamp,
             amount,
@@ -294,21 +279,28 @@ fn read_ledger_entry(
         "PREPAID_COMMIT_CREDITED" => PrepaidCredited(invoice_segment(r)?),
         "PREPAID_COMMIT_SEAT_BASED_ADJUSTMENT" => PrepaidSeatBasedAdjustment(segment(r)?),
         "PREPAID_COMMIT_MANUAL" => PrepaidManual(manual(r)?),
-        "POSTPAID_COMMIT_INITIAL_BALANCE" => {
-            PostpaidInitialBalance(PlainEntry { timestamp, amount })
-        }
+        "POSTPAID_COMMIT_INITIAL_BALANCE" => PostpaidInitialBalance(plain(r)?),
         "POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION" => {
             PostpaidAutomatedInvoiceDeduction(invoice_segment(r)?)
         }
         "POSTPAID_COMMIT_ROLLOVER" => PostpaidRollover(rollover(r)?),
-        "POSTPAID_COMMIT_TRUEUP" => PostpaidTrueup(InvoiceEntry {
-            timestamp,
-            amount,
-            invoice_id: r.req(v, "invoice_id", path, Reader::id)?,
-            contract_id: r.opt(v, "contract_id", path, Reader::id),
-        }),
+        "POSTPAID_COMMIT_TRUEUP" => {
+            let PlainEntry { timestamp, amount } = plain(r)?;
+            PostpaidTrueup(InvoiceEntry {
+                timestamp,
+                amount,
+                invoice_id: r.req(v, "invoice_id", path, Reader::id)?,
+                contract_id: r.opt(v, "contract_id", path, Reader::id),
+            })
+        }
         "POSTPAID_COMMIT_MANUAL" => PostpaidManual(manual(r)?),
-        "POSTPAID_COMMIT_EXPIRATION" => PostpaidExpiration(PlainEntry { timestamp, amount }),
-        _ => return None,
+        "POSTPAID_COMMIT_EXPIRATION" => PostpaidExpiration(plain(r)?),
+        _ => {
+            let id_at = |key| v.get(key).and_then(Value::as_str).and_then(Id::parse);
+            if let (Some(s), Some(i)) = (id_at("segment_id"), id_at("invoice_id")) {
+                unknown_ties.push((s, i));
+            }
+            return None;
+        }
     })
 }

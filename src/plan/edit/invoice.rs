@@ -24,9 +24,14 @@ impl Pricing {
     /// `(amount, quantity, unit_price)` as the server will hold them; `None` when the product
     /// cannot be held exactly (see [`product`]).
     pub fn resolve(self) -> Option<(Decimal, Decimal, Decimal)> {
+        self.exactly().ok()
+    }
+
+    /// [`Pricing::resolve`], with why not.
+    pub fn exactly(self) -> Result<(Decimal, Decimal, Decimal), String> {
         match self {
-            Pricing::Amount(a) => Some((a, Decimal::ONE, a)),
-            Pricing::QuantityPrice(q, p) => Some((product(q, p).ok()?, q, p)),
+            Pricing::Amount(a) => Ok((a, Decimal::ONE, a)),
+            Pricing::QuantityPrice(q, p) => Ok((product(q, p)?, q, p)),
         }
     }
 }
