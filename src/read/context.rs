@@ -92,11 +92,11 @@ pub fn read_context(v: &Value<'_>, require_customer: bool, issues: &mut Issues) 
     let mut local = Issues::default();
     {
         let mut lr = Reader::new(&mut local);
-        cx.customer_id = if require_customer {
-            lr.req(v, "customer_id", &root, Reader::id)
-        } else {
-            lr.opt(v, "customer_id", &root, Reader::id)
-        };
+        // planCreate and planEndDate take the customer from their request and never use the
+        // context's: it is not read, so one bad id is one issue.
+        if require_customer {
+            cx.customer_id = lr.req(v, "customer_id", &root, Reader::id);
+        }
         cx.now = lr.opt(v, "now", &root, Reader::instant);
         if let Some(statuses) = v.get("invoice_statuses").filter(|s| !s.is_null()) {
             let path = root.key("invoice_statuses");
