@@ -41,7 +41,7 @@ impl Specifier {
     fn key(&self) -> SpecifierKey<'_> {
         let tags = self.product_tags.as_ref().map(|tags| {
             let mut set: Vec<&str> = tags.iter().map(String::as_str).collect();
-            set.sort_unstable();
+            crate::sort::sort(&mut set);
             set.dedup();
             set
         });
