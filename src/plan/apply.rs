@@ -17,8 +17,36 @@ fn fail<T>(path: String, message: String) -> Result<T, ApplyError> {
 }
 
 /// Applies `payload` to `original`. New items get placeholder ids (`00000000-0000-0000-…`), as the
-/// server's are not known yet; items are kept in time order, as list-commits returns them.
+/// server's are not known yet; items are kept in time order, as list-commits returns them. A body
+/// the endpoint would refuse is an error, rules included (R1, R6, R7, R12, R14, R24).
 pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, ApplyError> {
+    apply(original, p, Judge::Rules)
+}
+
+/// The commit as an edit drafted it, errors included: what planEdit's `preview` shows beside its
+/// issues. The rules are not judged (a range that ends before it starts is shown as typed); a
+/// price that is not exactly a JavaScript number keeps the item's old one.
+pub fn apply_as_drafted(original: &Commit, p: &EditCommitPayload) -> Result<Commit, ApplyError> {
+    apply(original, p, Judge::Nothing)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Judge {
+    Rules,
+    Nothing,
+}
+
+fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commit, ApplyError> {
+    let rules = judge == Judge::Rules;
+    if rules && original.rolled_over_from.is_some() {
+        return fail(
+            "/commit_id".into(),
+            format!(
+                "commit {} is a rollover commit (rolled_over_from is set) and cannot be edited (R12)",
+                original.id
+            ),
+        );
+    }
     if p.commit_id != original.id {
         return fail(
             "/commit_id".into(),
@@ -58,8 +86,11 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
     if let Some(h) = &p.hierarchy_configuration {
         c.hierarchy_configuration = Some(h.clone());
     }
-    targeting_agrees(&c, p)?;
-    if !p.applicable_contract_ids.is_keep()
+    if rules {
+        targeting_agrees(&c, p)?;
+    }
+    if rules
+        && !p.applicable_contract_ids.is_keep()
         && (original.commit_type == CommitType::Postpaid || original.contract.is_some())
     {
         return fail(
@@ -89,14 +120,16 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
                 return fail(format!("{path}/id"), format!("no access segment {}", u.id));
             };
             Access::apply_update(item, u);
-            if u.starting_at.is_some() || u.ending_before.is_some() {
+            if rules && (u.starting_at.is_some() || u.ending_before.is_some()) {
                 in_order(item.starting_at, item.ending_before, &path)?;
             }
         }
         items.retain(|i| !removed.contains(&i.id));
         for (n, a) in edit.add_schedule_items.iter().enumerate() {
             let path = format!("/access_schedule/add_schedule_items/{n}");
-            in_order(a.starting_at, a.ending_before, &path)?;
+            if rules {
+                in_order(a.starting_at, a.ending_before, &path)?;
+            }
             items.push(Access::from_add(Id::placeholder(next_id), a));
             next_id += 1;
         }
@@ -128,14 +161,11 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
             }
             agrees(u.amount, u.quantity, u.unit_price, &path)?;
             if let Some(price) = update_pricing(u) {
-                let (amount, quantity, unit_price) =
-                    price.exactly().or_else(|why| fail(path.clone(), why))?;
-                (item.amount, item.quantity, item.unit_price) = (amount, quantity, unit_price);
-            } else if u.quantity.is_some() || u.unit_price.is_some() {
-                return fail(
-                    path,
-                    "quantity and unit_price must be sent together (R6)".into(),
-                );
+                match price.exactly() {
+                    Ok(exact) => (item.amount, item.quantity, item.unit_price) = exact,
+                    Err(why) if rules => return fail(path, why),
+                    Err(_) => {}
+                }
             }
         }
         items.retain(|i| !removed.contains(&i.id));
@@ -145,8 +175,11 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
             let Some(price) = add_pricing(a) else {
                 return fail(path, "give amount, or quantity with unit_price (R6)".into());
             };
-            let (amount, quantity, unit_price) =
-                price.exactly().or_else(|why| fail(path.clone(), why))?;
+            let (amount, quantity, unit_price) = match price.exactly() {
+                Ok(exact) => exact,
+                Err(why) if rules => return fail(path, why),
+                Err(_) => continue,
+            };
             items.push(InvoiceItem {
                 id: Id::placeholder(next_id),
                 amount,
@@ -265,7 +298,8 @@ fn in_order(start: Instant, end: Instant, path: &str) -> Result<(), ApplyError> 
     )
 }
 
-/// R6: `amount` sent with `quantity` and `unit_price` is accepted only when it is their product.
+/// R6: `quantity` and `unit_price` are sent together, and `amount` beside them only when it is
+/// their product.
 fn agrees(
     amount: Option<Decimal>,
     quantity: Option<Decimal>,
@@ -273,6 +307,10 @@ fn agrees(
     path: &str,
 ) -> Result<(), ApplyError> {
     match (amount, quantity, unit_price) {
+        (_, Some(_), None) | (_, None, Some(_)) => fail(
+            path.into(),
+            "quantity and unit_price must be sent together (R6)".into(),
+        ),
         (Some(a), Some(q), Some(p)) if q.checked_mul(p) != Some(a) => fail(
             format!("{path}/amount"),
             format!("amount {a} is not quantity {q} × unit_price {p} (R6)"),

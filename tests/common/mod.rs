@@ -45,6 +45,20 @@ pub fn check(fixture: &Value, outcome: Outcome) -> Result<(), String> {
             ));
         }
     }
+    // Single fields of the preview, by JSON Pointer: `{"/name": "Renamed", …}`.
+    for (pointer, want) in expect
+        .get("preview_has")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        let have = got["preview"].pointer(pointer).unwrap_or(&Value::Null);
+        if !same(want, have) {
+            return Err(format!(
+                "preview{pointer} differs:\n want {want}\n got  {have}"
+            ));
+        }
+    }
     if let Some(items) = expect.get("items") {
         if !same(items, &got["items"]) {
             return Err(format!(

@@ -40,6 +40,9 @@ for (const file of files) {
     if ('payload' in expect) assert.deepEqual(got.payload, expect.payload);
     if (expect.items) assert.deepEqual(got.items, expect.items);
     if (expect.preview) assert.deepEqual(got.preview, expect.preview);
+    for (const [pointer, want] of Object.entries(expect.preview_has ?? {})) {
+      assert.deepEqual(at(got.preview, pointer) ?? null, want, `preview${pointer}`);
+    }
     if (expect.issues) assert.deepEqual(pairs(got.issues), pairs(expect.issues));
     for (const issue of got.issues ?? []) {
       assert.ok(['error', 'warning'].includes(issue.severity));
@@ -47,4 +50,10 @@ for (const file of files) {
       if (issue.severity === 'error') assert.equal(got.payload ?? null, null);
     }
   });
+}
+
+/** The value a JSON Pointer names, or undefined. */
+function at(value, pointer) {
+  const keys = pointer.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return keys.reduce((v, k) => (v == null ? undefined : v[k]), value);
 }

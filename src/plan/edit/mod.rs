@@ -19,7 +19,7 @@ use crate::issue::{Issue, IssueCode, Issues, Severity};
 use crate::json::{pointer, Path, Value};
 use crate::model::*;
 use crate::origin::{Origin, Origins, Part};
-use crate::plan::apply::apply_edit;
+use crate::plan::apply::apply_as_drafted;
 use crate::plan::output::{Change, ChangeKind, EditPlan, SessionPlan};
 use crate::read::commit::read_commit;
 use crate::read::context::{read_context, Context, InvoiceStatus};
@@ -63,9 +63,10 @@ impl LoadedOriginal {
     }
 }
 
-/// The commit after `payload`; the payload is built from the original, so it always applies.
+/// The commit after `payload` as drafted, errors included; the payload is built from the
+/// original, so it always applies.
 pub fn preview_of(original: &Commit, payload: &EditCommitPayload) -> Commit {
-    apply_edit(original, payload).unwrap_or_else(|_| original.clone())
+    apply_as_drafted(original, payload).unwrap_or_else(|_| original.clone())
 }
 
 pub struct EditState {
