@@ -218,7 +218,13 @@ pub fn settle_ledger(c: &mut Commit, updates: &[AccessUpdate], removed: &FastSet
         .and_then(|(b, a)| a.checked_sub(b));
     if let (Some(balance), Some(moved)) = (c.balance.as_mut(), moved) {
         if !moved.is_zero() {
-            let next = balance.checked_add(moved).unwrap_or(*balance);
+            // A balance of 0 beside a negative ledger is the ledger's sum clamped: the move
+            // starts from the sum, not from the clamp.
+            let from = match before {
+                Some(sum) if balance.is_zero() && sum.is_negative() => sum,
+                _ => *balance,
+            };
+            let next = from.checked_add(moved).unwrap_or(*balance);
             *balance = if next.is_negative() {
                 Decimal::ZERO
             } else {
