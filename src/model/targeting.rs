@@ -32,25 +32,32 @@ pub struct Specifier {
 type SpecifierKey<'a> = (
     Option<Id>,
     Option<Vec<&'a str>>,
-    &'a Option<BTreeMap<String, String>>,
-    &'a Option<BTreeMap<String, String>>,
-    &'a Option<Vec<ExcludeSpecifier>>,
+    Option<&'a BTreeMap<String, String>>,
+    Option<&'a BTreeMap<String, String>>,
+    Option<&'a Vec<ExcludeSpecifier>>,
 );
 
 impl Specifier {
+    /// What the specifier means: an empty list or map of conditions is no condition, as if absent.
     fn key(&self) -> SpecifierKey<'_> {
-        let tags = self.product_tags.as_ref().map(|tags| {
-            let mut set: Vec<&str> = tags.iter().map(String::as_str).collect();
-            crate::sort::sort(&mut set);
-            set.dedup();
-            set
-        });
+        let tags = self
+            .product_tags
+            .as_ref()
+            .filter(|t| !t.is_empty())
+            .map(|tags| {
+                let mut set: Vec<&str> = tags.iter().map(String::as_str).collect();
+                crate::sort::sort(&mut set);
+                set.dedup();
+                set
+            });
         (
             self.product_id,
             tags,
-            &self.pricing_group_values,
-            &self.presentation_group_values,
-            &self.exclude,
+            self.pricing_group_values.as_ref().filter(|m| !m.is_empty()),
+            self.presentation_group_values
+                .as_ref()
+                .filter(|m| !m.is_empty()),
+            self.exclude.as_ref().filter(|e| !e.is_empty()),
         )
     }
 }
