@@ -98,7 +98,7 @@ pub fn plan_end_date(
     if !req.any_date_given {
         issues.push(Issue::new(
             IssueCode::EndDateRequired,
-            "",
+            ACCESS,
             "give access_ending_before, invoices_ending_before, or both",
         ));
     }

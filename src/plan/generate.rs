@@ -178,18 +178,23 @@ pub fn generate_schedule(rule: &Value<'_>) -> GeneratedSchedule {
             ));
         }
     }
-    // Items must be hour-aligned (R8); every period boundary keeps the start's time of day, so
-    // both ends of the range must be on the hour.
+    // R8: every period boundary keeps the start's time of day. Access segments carry both ends,
+    // which must be on the hour; invoice items carry only their starts, and an invoice timestamp
+    // off the hour is a warning, as in planCreate's recurring schedule.
+    let invoice = matches!(r.kind, Some(ScheduleKind::Invoice));
     for (key, t) in [
         ("starting_at", r.starting_at),
-        ("ending_before", r.ending_before),
+        ("ending_before", r.ending_before.filter(|_| !invoice)),
     ] {
         if let Some(t) = t.filter(|t| !t.is_hour_aligned()) {
-            issues.push(Issue::new(
-                IssueCode::AccessNotHourAligned,
-                format!("/{key}"),
-                format!("{t} is not on the hour (UTC): generated items must be"),
-            ));
+            let (code, message) = if invoice {
+                let message = format!("{t} is not on the hour (UTC): so is every invoice item");
+                (IssueCode::InvoiceNotHourAligned, message)
+            } else {
+                let message = format!("{t} is not on the hour (UTC): access segments must be");
+                (IssueCode::AccessNotHourAligned, message)
+            };
+            issues.push(Issue::new(code, format!("/{key}"), message));
         }
     }
     let mut items = Vec::new();
