@@ -403,7 +403,8 @@ impl CommitEditor {
         let path = string(&path, "path")?;
         // A form's value is usually a string: it needs no JSON round trip.
         if let Some(text) = value.as_string() {
-            if text.len() > crate::json::MAX_INPUT_BYTES {
+            // Measured as JSON text, as every other argument is (escapes count).
+            if crate::json::write::quoted_len(&text) > crate::json::MAX_INPUT_BYTES {
                 return Err(throw(api::too_large("value")));
             }
             let value = Value::String(text.into());

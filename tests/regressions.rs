@@ -678,3 +678,44 @@ fn a_set_of_an_invoice_id_is_judged_as_planedit_judges_it() {
         "the same id in another case is no change"
     );
 }
+
+/// Audit 8, C1: a `set` to a key a specifier or the hierarchy configuration does not have
+/// (`productId`, `childAccess`) was kept for undo and then dropped when the draft was read: an
+/// edit lost without a word. It is `path_not_found`, as a misspelt key anywhere else is.
+#[test]
+fn a_set_to_a_key_a_specifier_or_the_hierarchy_lacks_is_refused() {
+    let original = COMMIT.replace(
+        r#""created_at""#,
+        r#""specifiers": [{"product_tags": ["a"], "exclude": [{"product_tags": ["b"]}]}],
+           "hierarchy_configuration": {"child_access": {"type": "ALL"}},
+           "created_at""#,
+    );
+    let context = json::parse(CONTEXT).expect("context");
+    let value = json::parse(r#""x""#).expect("value");
+    for path in [
+        "/specifiers/0/productId",
+        "/specifiers/0/exclude/0/tags",
+        "/hierarchy_configuration/childAccess",
+        "/hierarchy_configuration/child_access/contractIds",
+    ] {
+        let mut s = Session::new(&json::parse(&original).expect("commit"), &context);
+        let plan = s.set(path, Some(&value));
+        assert_eq!(
+            plan.issues
+                .last()
+                .map(|i| (i.code.as_str(), i.path.as_str())),
+            Some(("path_not_found", path)),
+            "{path}"
+        );
+        assert!(!s.can_undo(), "{path}: nothing was done, nothing to undo");
+    }
+    for path in [
+        "/specifiers/0/product_id",
+        "/specifiers/0/exclude/0/product_tags/0",
+        "/hierarchy_configuration/child_access/type",
+    ] {
+        let mut s = Session::new(&json::parse(&original).expect("commit"), &context);
+        s.set(path, Some(&value));
+        assert!(s.can_undo(), "{path} is a field the draft keeps");
+    }
+}

@@ -88,6 +88,20 @@ pub struct Writer {
 /// serde_json writes a non-finite f64, and still is.
 const F64_OVERFLOW: &[u8] = b"179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
 
+/// The length of `s` written as a JSON string, quotes and escapes included: what an argument's
+/// size limit counts.
+pub fn quoted_len(s: &str) -> usize {
+    let escapes: usize = s
+        .bytes()
+        .map(|c| match c {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 1,
+            0..=0x1f => 5,
+            _ => 0,
+        })
+        .sum();
+    s.len() + escapes + 2
+}
+
 impl Writer {
     fn string(&mut self, s: &str) {
         self.out.push(b'"');
@@ -541,6 +555,23 @@ pub fn serialize_number<S: ser::Serializer>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quoted_len_is_the_written_length() {
+        for s in [
+            "",
+            "plain",
+            "é\u{2028}",
+            "\"\\\n\r\t\u{8}\u{c}",
+            "\u{1}\u{1f} x",
+        ] {
+            assert_eq!(
+                Some(quoted_len(s)),
+                to_string(&s).map(|t| t.len()).ok(),
+                "{s:?}"
+            );
+        }
+    }
+
     use super::*;
     use crate::json::{parse, Value};
     use std::collections::BTreeMap;

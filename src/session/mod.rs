@@ -35,6 +35,15 @@ const EDITABLE_KEYS: &[&str] = &[
     "invoice_schedule",
 ];
 
+/// The keys a specifier keeps (`CommitSpecifierInput`).
+const SPECIFIER_KEYS: &[&str] = &[
+    "product_id",
+    "product_tags",
+    "pricing_group_values",
+    "presentation_group_values",
+    "exclude",
+];
+
 /// Keys the server fills in; a Commit has them, an edit cannot set them.
 const READ_ONLY_KEYS: &[&str] = &["ledger", "balance", "created_by", "amount"];
 
@@ -360,10 +369,20 @@ impl Session {
         }
         // Inside a reference or a schedule, only what the draft keeps: anything else would be
         // dropped when the draft is read again, an edit lost without a word.
-        let kept = match (key, tokens.get(1).map(|t| &**t)) {
+        let token = |n: usize| tokens.get(n).map(|t| &**t);
+        let kept = match (key, token(1)) {
             (_, None) => true,
             ("product", Some(inner)) => inner == "id" || inner == "name",
             ("invoice_contract", Some(inner)) => inner == "id",
+            ("specifiers", Some(_)) => match token(2) {
+                None => true,
+                Some("exclude") => token(4).map_or(true, |k| k == "product_tags"),
+                Some(k) => SPECIFIER_KEYS.contains(&k),
+            },
+            ("hierarchy_configuration", Some(inner)) => {
+                inner == "child_access"
+                    && token(2).map_or(true, |k| k == "type" || k == "contract_ids")
+            }
             ("access_schedule", Some(inner)) => matches!(inner, "schedule_items" | "credit_type"),
             ("invoice_schedule", Some(inner)) => {
                 matches!(inner, "schedule_items" | "credit_type" | "do_not_invoice")

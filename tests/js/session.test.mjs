@@ -125,3 +125,14 @@ test('an answer that fails to be read on the JS side is sent again in full, and 
   assert.deepStrictEqual(editor.undo(), (({ preview, ...rest }) => rest)(api.planEdit(original, editor.draft(), context)));
   editor.free();
 });
+
+test('a string value is measured as JSON text, as every argument is: escapes count toward the 32 MiB', () => {
+  const editor = new api.CommitEditor(original, context);
+  // 6,000,000 control characters: 6 MB of UTF-8, 36 MB as JSON (each is \u0001).
+  const big = '\u0001'.repeat(6_000_000);
+  assert.throws(() => editor.set('/name', big), (e) => e.name === 'CommitEditorError' && e.code === 'too_large');
+  assert.throws(() => api.planEdit(original, { ...original, name: big }, context), (e) => e.code === 'too_large');
+  assert.equal(editor.draft().name, original.name, 'the refused value changed nothing');
+  assert.equal(editor.set('/name', 'x\u0001'.repeat(1000)).issues.length, 0);
+  editor.free();
+});

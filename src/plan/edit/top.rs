@@ -59,9 +59,14 @@ fn same_frozen(key: &str, original: Option<&Json>, draft: &Json) -> bool {
             let id = |v: &Json| v.get("id").and_then(Value::as_str).and_then(Id::parse);
             original.same_as(draft) || (id(original).is_some() && id(original) == id(draft))
         }
+        // Absent and `null` are the default, `false`; a value that is no boolean is no match.
         "/invoice_schedule/do_not_invoice" => {
-            let b = |v: &Json| matches!(v, Value::Bool(true));
-            b(original) == b(draft)
+            let b = |v: &Json| match v {
+                Value::Null => Some(false),
+                Value::Bool(b) => Some(*b),
+                _ => None,
+            };
+            b(original).is_some_and(|o| b(draft) == Some(o))
         }
         // No custom fields, spelled absent, null or `{}`.
         "/custom_fields" if is_empty_map(original) && is_empty_map(draft) => true,
