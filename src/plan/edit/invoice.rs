@@ -264,10 +264,28 @@ impl Kind for Invoice {
                 (Field::Set(a), Field::Set(q), Field::Set(u))
                     if *a == o.amount && *q == o.quantity && *u == o.unit_price)
         });
-        let price = match kept {
+        let mut price = match kept {
             Some(o) => Some(Pricing::QuantityPrice(o.quantity, o.unit_price)),
             None => pricing(d, &mut issues),
         };
+        // The stored amount is the server's product of these quantity and unit_price; a new
+        // amount beside them unchanged cannot be sent (it would be dropped without a word).
+        if let (Some(o), Some(Pricing::QuantityPrice(q, p)), Field::Set(a)) =
+            (orig, price, &d.amount)
+        {
+            if q == o.quantity && p == o.unit_price && *a != o.amount {
+                issue(
+                    &mut issues,
+                    "amount",
+                    IssueCode::PricingMismatch,
+                    format!(
+                        "the server holds amount {} for quantity {q} × unit_price {p}: to make it {a}, change or clear quantity and unit_price",
+                        o.amount
+                    ),
+                );
+                price = None;
+            }
+        }
         let resolved = match (kept, price.map(Pricing::resolve)) {
             (Some(o), _) => Some((o.amount, o.quantity, o.unit_price)),
             (None, Some(None)) => {
