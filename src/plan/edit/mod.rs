@@ -275,7 +275,13 @@ impl EditState {
         let top_issues = top.issues;
 
         let mut later = Vec::new();
-        schedule_field_issues(&self.top.access_schedule, "access_schedule", &mut later);
+        let has_access = self.original.access_schedule.is_some();
+        schedule_field_issues(
+            &self.top.access_schedule,
+            "access_schedule",
+            has_access,
+            &mut later,
+        );
         let access = collect(&self.access, known, &mut later, &mut changes, |o| {
             self.locked_segments.contains(&o.id).then(|| {
                 (IssueCode::AccessSegmentFinalized, format!("access segment {} was applied to a FINALIZED invoice; void the invoice first (R10)", o.id))
@@ -285,6 +291,7 @@ impl EditState {
         schedule_field_issues(
             &self.top.invoice_schedule,
             "invoice_schedule",
+            self.original.invoice_schedule.is_some(),
             &mut invoice_issues,
         );
         let cx = &self.cx;
@@ -499,12 +506,18 @@ fn take_items<S: ScheduleItemsField>(s: &mut Field<S>) -> Option<Vec<S::Item>> {
     }
 }
 
-/// A schedule, or its items, that is `null` or unreadable in the draft.
-fn schedule_field_issues<S>(f: &Field<S>, section: &'static str, out: &mut Vec<Issue>)
-where
+/// A schedule, or its items, that is `null` or unreadable in the draft. `null` where the original
+/// has no such schedule (absent, or `null` itself) is no change.
+fn schedule_field_issues<S>(
+    f: &Field<S>,
+    section: &'static str,
+    original_has: bool,
+    out: &mut Vec<Issue>,
+) where
     S: ScheduleItemsField,
 {
     let items = match f {
+        Field::Null if !original_has => None,
         Field::Null => {
             out.push(Issue::new(
                 IssueCode::FieldNotEditable,
