@@ -694,11 +694,21 @@ fn collect<K: Kind>(
         }
         if let Some(prev) = s.overlaps(key) {
             let prev_at = s.position(prev).unwrap_or(0);
-            issues.push(Issue::new(
-                IssueCode::AccessOverlap,
-                field_path("starting_at"),
-                format!("this segment starts before segment {prev_at} ends: both grant balance for the overlap"),
-            ));
+            // At the field the user would change: this segment's start, unless the edit left it
+            // alone and touched only the earlier one (then it is the earlier one's end).
+            issues.push(if slot.eval.touched() {
+                Issue::new(
+                    IssueCode::AccessOverlap,
+                    field_path("starting_at"),
+                    format!("this segment starts before segment {prev_at} ends: both grant balance for the overlap"),
+                )
+            } else {
+                Issue::new(
+                    IssueCode::AccessOverlap,
+                    format!("{items_path}/{prev_at}/ending_before"),
+                    format!("this segment ends after segment {at} starts: both grant balance for the overlap"),
+                )
+            });
         }
         match &slot.eval.diff {
             Diff::Unchanged => {}
