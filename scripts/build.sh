@@ -18,6 +18,7 @@ wasm-bindgen --target web --out-dir "$out" --out-name commit_editor \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/commit_editor_bg.wasm" -o "$out/commit_editor_bg.wasm"
 bash scripts/pkg/types.sh "$out"
+node scripts/pkg/glue.mjs "$out/commit_editor.js"
 # The glue and its snippets ship minified (about 11 → 6.5 KB gzipped, SIZE.md); names are kept, so
 # classes and functions still read as themselves in a debugger. The .d.ts files carry the docs.
 for js in "$out/commit_editor.js" $(find "$out/snippets" -name '*.js'); do

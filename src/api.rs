@@ -19,7 +19,7 @@ use std::rc::Rc;
 /// Unusable input: the only failures that are thrown (as a JS `Error`) rather than returned.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiError {
-    /// Stable: `not_an_object`, `too_deep`, `too_large`, `invalid_json`, `unserializable`, `invalid_payload`.
+    /// Stable: `not_an_object`, `too_deep`, `too_large`, `invalid_json`, `unserializable`, `invalid_payload` (and `freed`, thrown by the glue for a call on a freed `CommitEditor`: scripts/pkg/glue.mjs).
     pub code: &'static str,
     /// Which argument (`original`, `draft`, `context`, `payload`, …).
     pub argument: &'static str,

@@ -136,3 +136,19 @@ test('a string value is measured as JSON text, as every argument is: escapes cou
   assert.equal(editor.set('/name', 'x\u0001'.repeat(1000)).issues.length, 0);
   editor.free();
 });
+
+test('a freed editor: free() again and dispose do nothing, any other call throws CommitEditorError freed', () => {
+  const editor = new api.CommitEditor(original, context);
+  editor.free();
+  editor.free();
+  editor[Symbol.dispose]?.();
+  const freed = (e) => e instanceof Error && e.name === 'CommitEditorError' && e.code === 'freed' && e.path === '' && e.argument === 'this';
+  assert.throws(() => editor.set('/name', 'x'), freed);
+  assert.throws(() => editor.plan(), freed);
+  assert.throws(() => editor.draft(), freed);
+  assert.throws(() => editor.canUndo, freed);
+  assert.throws(() => editor.undo(), freed);
+  const other = new api.CommitEditor(original, context);
+  assert.equal(other.set('/name', 'y').payload.name, 'y', 'the module goes on');
+  other.free();
+});
