@@ -40,6 +40,20 @@ function holdsNonFinite(o) {
 const spell = (_key, v) =>
   nonFinite(v) ? { $nonFinite: String(v) } : typeof v === "bigint" ? { $bigint: String(v) } : v;
 
+// The way back, for what the session hands out (draft()): each marker becomes the value it stands for.
+const unspell = (_key, v) => {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+  const keys = Object.keys(v);
+  if (keys.length !== 1 || typeof v[keys[0]] !== "string") return v;
+  if (keys[0] === "$nonFinite") return Number(v.$nonFinite);
+  if (keys[0] === "$bigint" && /^-?\d+$/.test(v.$bigint)) return BigInt(v.$bigint);
+  return v;
+};
+
+export function parseSpelled(text) {
+  return JSON.parse(text, unspell);
+}
+
 export function stringify(v) {
   let text;
   try {

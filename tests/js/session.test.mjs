@@ -152,3 +152,16 @@ test('a freed editor: free() again and dispose do nothing, any other call throws
   assert.equal(other.set('/name', 'y').payload.name, 'y', 'the module goes on');
   other.free();
 });
+
+test('draft() gives back a NaN, an Infinity or a BigInt that was set as itself, not as the marker it crossed as', () => {
+  const editor = new api.CommitEditor(original, context);
+  editor.set('/access_schedule/schedule_items/0/amount', NaN);
+  assert.ok(Number.isNaN(editor.draft().access_schedule.schedule_items[0].amount));
+  editor.set('/access_schedule/schedule_items/0/amount', -Infinity);
+  assert.equal(editor.draft().access_schedule.schedule_items[0].amount, -Infinity);
+  editor.set('/priority', 5n);
+  assert.equal(editor.draft().priority, 5n);
+  const issues = editor.set('/name', 'plain').issues.map((i) => i.code);
+  assert.ok(issues.includes('invalid_number'), issues.join());
+  editor.free();
+});
