@@ -1,7 +1,7 @@
 //! The Commit object exactly as list-commits returns it (`Commit` in the OpenAPI schema).
 //! Optional keys may be absent; unknown keys are ignored when reading.
 
-use super::ledger::LedgerEntry;
+use super::ledger::LedgerItem;
 use super::targeting::{HierarchyConfiguration, Specifier};
 use super::{CommitType, RateType};
 use crate::values::{Decimal, Id, Instant};
@@ -82,14 +82,10 @@ pub struct Commit {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub balance: Option<Decimal>,
+    /// The known entry types, and any type this version does not know, as it came.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub ledger: Option<Vec<LedgerEntry>>,
-    /// `(segment_id, invoice_id)` of the ledger entries of a type this version does not know
-    /// (left out of `ledger`): they still tie a segment to an invoice, so they lock it as the known
-    /// types do (R10). Never written.
-    #[serde(skip)]
-    pub unknown_ledger_ties: Vec<(Id, Id)>,
+    #[tsify(optional, type = "LedgerEntry[]")]
+    pub ledger: Option<Vec<LedgerItem>>,
     /// Deprecated by the API; kept because responses still carry it.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]

@@ -1,8 +1,60 @@
 //! The fourteen ledger entry variants (`CommitLedger`), tagged by `type`.
 
+use crate::json::Json;
 use crate::values::{Decimal, Id, Instant};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use tsify::Tsify;
+
+/// One entry of a commit's ledger: one of the fourteen types, or one this version does not know.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LedgerItem {
+    Known(LedgerEntry),
+    /// A type this version does not know (the API grows), kept as it came: written back unchanged,
+    /// dropped with its segment, and locking that segment when it ties it to a FINALIZED invoice
+    /// (R10), as the known types do.
+    Other(OtherEntry),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherEntry {
+    pub raw: Json,
+    /// Its `amount`, or 0 when that cannot be read.
+    pub amount: Decimal,
+    pub segment_id: Option<Id>,
+    pub invoice_id: Option<Id>,
+}
+
+impl Serialize for LedgerItem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            LedgerItem::Known(e) => e.serialize(serializer),
+            LedgerItem::Other(o) => o.raw.serialize(serializer),
+        }
+    }
+}
+
+impl LedgerItem {
+    pub fn segment_id(&self) -> Option<Id> {
+        match self {
+            LedgerItem::Known(e) => e.segment_id(),
+            LedgerItem::Other(o) => o.segment_id,
+        }
+    }
+
+    pub fn invoice_id(&self) -> Option<Id> {
+        match self {
+            LedgerItem::Known(e) => e.invoice_id(),
+            LedgerItem::Other(o) => o.invoice_id,
+        }
+    }
+
+    pub fn amount(&self) -> Decimal {
+        match self {
+            LedgerItem::Known(e) => e.amount(),
+            LedgerItem::Other(o) => o.amount,
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
 #[serde(tag = "type")]

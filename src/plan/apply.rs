@@ -207,7 +207,7 @@ pub fn settle_ledger(c: &mut Commit, updates: &[AccessUpdate], removed: &FastSet
         .filter_map(|u| Some((u.id, u.amount?)))
         .collect();
     for entry in ledger.iter_mut() {
-        if let LedgerEntry::PrepaidSegmentStart(start) = entry {
+        if let LedgerItem::Known(LedgerEntry::PrepaidSegmentStart(start)) = entry {
             if let Some(a) = amounts.get(&start.segment_id) {
                 start.amount = *a;
             }
@@ -243,7 +243,7 @@ fn places(ids: impl Iterator<Item = Id>) -> FastMap<Id, usize> {
     out
 }
 
-fn ledger_sum(ledger: &[LedgerEntry]) -> Option<Decimal> {
+fn ledger_sum(ledger: &[LedgerItem]) -> Option<Decimal> {
     ledger
         .iter()
         .try_fold(Decimal::ZERO, |sum, e| sum.checked_add(e.amount()))

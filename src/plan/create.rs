@@ -589,7 +589,6 @@ fn build_preview(
         archived_at: None,
         balance: None,
         ledger: None,
-        unknown_ledger_ties: Vec::new(),
         amount: None,
         netsuite_sales_order_id: d.netsuite_sales_order_id.clone(),
         salesforce_opportunity_id: d.salesforce_opportunity_id.clone(),

@@ -5,11 +5,10 @@
 use super::Reader;
 use crate::json::{Path, Value};
 use crate::model::*;
-use crate::values::{Id, Instant};
+use crate::values::{Decimal, Id, Instant};
 
 pub fn read_commit(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Commit {
     let _ = r.expect_object(v, path);
-    let mut unknown_ledger_ties = Vec::new();
     Commit {
         id: r
             .req(v, "id", path, Reader::id)
@@ -77,13 +76,9 @@ pub fn read_commit(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Commit
         archived_at: r.opt(v, "archived_at", path, Reader::instant),
         balance: r.opt(v, "balance", path, Reader::decimal),
         ledger: r.opt(v, "ledger", path, |r, v, p| {
-            // Entries of a type this version does not know are skipped: the API grows.
-            r.list(v, p, |r, e, p| {
-                Some(read_ledger_entry(r, e, p, &mut unknown_ledger_ties))
-            })
-            .map(|l| l.into_iter().flatten().collect())
+            r.list(v, p, |r, e, p| Some(read_ledger_entry(r, e, p)))
+                .map(|l| l.into_iter().flatten().collect())
         }),
-        unknown_ledger_ties,
         amount: r.opt(v, "amount", path, Reader::decimal),
         netsuite_sales_order_id: r.opt(v, "netsuite_sales_order_id", path, Reader::string),
         salesforce_opportunity_id: r.opt(v, "salesforce_opportunity_id", path, Reader::string),
@@ -217,14 +212,11 @@ pub fn read_hierarchy(
 
 /// `None` for an entry type this version does not know; its segment and invoice ids, when it
 /// has both, go to `unknown_ties`.
-fn read_ledger_entry(
-    r: &mut Reader<'_>,
-    v: &Value<'_>,
-    path: &Path<'_>,
-    unknown_ties: &mut Vec<(Id, Id)>,
-) -> Option<LedgerEntry> {
+/// One ledger entry: a known type read whole (`None`, reported, when it cannot be), any other
+/// kept as it came.
+fn read_ledger_entry(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Option<LedgerItem> {
     r.expect_object(v, path).then_some(())?;
-    let kind = v.get("type").and_then(Value::as_str)?;
+    let kind = v.get("type").and_then(Value::as_str).unwrap_or_default();
     // Read for a known type only: an unknown one's shape is not checked.
     let plain = |r: &mut Reader<'_>| {
         Some(PlainEntry {
@@ -268,7 +260,7 @@ fn read_ledger_entry(
         })
     };
     use LedgerEntry::*;
-    Some(match kind {
+    Some(LedgerItem::Known(match kind {
         "PREPAID_COMMIT_SEGMENT_START" => PrepaidSegmentStart(segment(r)?),
         "PREPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION" => {
             PrepaidAutomatedInvoiceDeduction(invoice_segment(r)?)
@@ -297,10 +289,16 @@ fn read_ledger_entry(
         "POSTPAID_COMMIT_EXPIRATION" => PostpaidExpiration(plain(r)?),
         _ => {
             let id_at = |key| v.get(key).and_then(Value::as_str).and_then(Id::parse);
-            if let (Some(s), Some(i)) = (id_at("segment_id"), id_at("invoice_id")) {
-                unknown_ties.push((s, i));
-            }
-            return None;
+            let amount = match v.get("amount") {
+                Some(Value::Number(n)) => Decimal::parse(n).ok(),
+                _ => None,
+            };
+            return Some(LedgerItem::Other(OtherEntry {
+                raw: v.clone().into_owned(),
+                amount: amount.unwrap_or(Decimal::ZERO),
+                segment_id: id_at("segment_id"),
+                invoice_id: id_at("invoice_id"),
+            }));
         }
-    })
+    }))
 }

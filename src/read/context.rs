@@ -61,13 +61,9 @@ impl Context {
 
     /// Access segments the commit's ledger ties to a FINALIZED invoice (R10): they cannot be removed.
     pub fn locked_segments(&self, commit: &crate::model::Commit) -> FastSet<Id> {
-        let known = commit.ledger.iter().flatten();
-        let ties = known.filter_map(|e| Some((e.segment_id()?, e.invoice_id())));
-        let unknown = commit
-            .unknown_ledger_ties
-            .iter()
-            .map(|&(s, i)| (s, Some(i)));
-        ties.chain(unknown)
+        let ledger = commit.ledger.iter().flatten();
+        ledger
+            .filter_map(|e| Some((e.segment_id()?, e.invoice_id())))
             .filter(|&(_, i)| self.status(i) == Some(InvoiceStatus::Finalized))
             .map(|(s, _)| s)
             .collect()
