@@ -694,20 +694,20 @@ fn collect<K: Kind>(
         }
         if let Some(prev) = s.overlaps(key) {
             let prev_at = s.position(prev).unwrap_or(0);
-            // At the field the user would change: this segment's start, unless the edit left it
-            // alone and touched only the earlier one (then it is the earlier one's end).
-            issues.push(if slot.eval.touched() {
-                Issue::new(
+            // At the field the user would change: this segment's start, unless the edit moved
+            // neither of its ends but moved one of the earlier segment's (or added that one).
+            let earlier_end = s.moved_end(key).map_or(s.moved_end(prev), |_| None);
+            issues.push(match earlier_end {
+                Some(end) => Issue::new(
+                    IssueCode::AccessOverlap,
+                    format!("{items_path}/{prev_at}/{end}"),
+                    format!("segment {at} starts before this segment ends: both grant balance for the overlap"),
+                ),
+                None => Issue::new(
                     IssueCode::AccessOverlap,
                     field_path("starting_at"),
                     format!("this segment starts before segment {prev_at} ends: both grant balance for the overlap"),
-                )
-            } else {
-                Issue::new(
-                    IssueCode::AccessOverlap,
-                    format!("{items_path}/{prev_at}/ending_before"),
-                    format!("this segment ends after segment {at} starts: both grant balance for the overlap"),
-                )
+                ),
             });
         }
         match &slot.eval.diff {

@@ -262,6 +262,26 @@ impl<K: Kind> Schedule<K> {
         self.dup_ids.contains(&id).then_some(id)
     }
 
+    /// The end of `key`'s segment the edit moved, `ending_before` when both did or when the
+    /// original has no such segment (it was added): where an overlap it reaches into a later
+    /// segment is reported.
+    pub fn moved_end(&self, key: u32) -> Option<&'static str> {
+        let slot = self.slot(key)?;
+        let known = K::draft_id(&slot.draft)
+            .value()
+            .is_some_and(|id| self.orig_index.contains_key(id));
+        if !known {
+            return Some("ending_before");
+        }
+        let super::kind::Diff::Updated(_, fields) = &slot.eval.diff else {
+            return None;
+        };
+        let moved = |end: &str| fields.iter().any(|f| f.field == end);
+        ["ending_before", "starting_at"]
+            .into_iter()
+            .find(|end| moved(end))
+    }
+
     /// The earlier segment that `key`'s segment is reported as overlapping.
     pub fn overlaps(&self, key: u32) -> Option<u32> {
         self.slot(key)?.eval.range?;
