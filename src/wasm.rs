@@ -497,7 +497,7 @@ impl CommitEditor {
     pub fn draft(&self) -> JsValue {
         let text = api::to_json(&self.session.draft());
         // A NaN or a BigInt that was set comes back as itself, not as the marker it crossed as.
-        // (Any key that starts with `$` takes that road; a substring search would cost 1.5 KB.)
+        // (Any string that starts with `$` takes that road; a substring search would cost 1.5 KB.)
         if text.as_bytes().windows(2).any(|w| w == b"\"$") {
             return parse_spelled(&text).unwrap_or(JsValue::NULL);
         }

@@ -40,13 +40,17 @@ function holdsNonFinite(o) {
 const spell = (_key, v) =>
   nonFinite(v) ? { $nonFinite: String(v) } : typeof v === "bigint" ? { $bigint: String(v) } : v;
 
-// The way back, for what the session hands out (draft()): each marker becomes the value it stands for.
-const unspell = (_key, v) => {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+// The way back, for what the session hands out (draft()): each marker becomes the value it stands
+// for. Only the spellings `spell` writes count, and never a map itself (a custom field named
+// "$bigint" is data, not a marker).
+const MAPS = new Set(["custom_fields", "pricing_group_values", "presentation_group_values"]);
+const NON_FINITE = new Set(["NaN", "Infinity", "-Infinity"]);
+const unspell = (key, v) => {
+  if (v === null || typeof v !== "object" || Array.isArray(v) || MAPS.has(key)) return v;
   const keys = Object.keys(v);
-  if (keys.length !== 1 || typeof v[keys[0]] !== "string") return v;
-  if (keys[0] === "$nonFinite") return Number(v.$nonFinite);
-  if (keys[0] === "$bigint" && /^-?\d+$/.test(v.$bigint)) return BigInt(v.$bigint);
+  if (keys.length !== 1) return v;
+  if (keys[0] === "$nonFinite" && NON_FINITE.has(v.$nonFinite)) return Number(v.$nonFinite);
+  if (keys[0] === "$bigint" && /^-?(0|[1-9]\d*)$/.test(v.$bigint) && v.$bigint !== "-0") return BigInt(v.$bigint);
   return v;
 };
 

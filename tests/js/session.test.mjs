@@ -165,3 +165,15 @@ test('draft() gives back a NaN, an Infinity or a BigInt that was set as itself, 
   assert.ok(issues.includes('invalid_number'), issues.join());
   editor.free();
 });
+
+test("draft() revives only the markers it wrote: a map's own keys and other spellings are data", () => {
+  const withMap = { ...original, custom_fields: { $bigint: '42' } };
+  const editor = new api.CommitEditor(withMap, context);
+  assert.deepEqual(editor.draft().custom_fields, { $bigint: '42' });
+  const set = editor.set('/access_schedule/schedule_items/0/amount', { $nonFinite: '12' });
+  assert.ok(set.issues.some((i) => i.code === 'invalid_number'));
+  const draft = editor.draft();
+  assert.deepEqual(draft.access_schedule.schedule_items[0].amount, { $nonFinite: '12' });
+  assert.deepEqual(api.planEdit(withMap, draft, context).issues.map((i) => i.code), set.issues.map((i) => i.code));
+  editor.free();
+});
