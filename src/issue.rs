@@ -68,6 +68,7 @@ codes! {
     PostpaidInvoiceCount = "postpaid_invoice_count": Error, "A POSTPAID commit must have exactly one invoice item (R2).";
     PostpaidTotalMismatch = "postpaid_total_mismatch": Error, "A POSTPAID commit's invoice total must equal its access amount (R2).";
     PostpaidInvoiceRequired = "postpaid_invoice_required": Error, "A POSTPAID commit needs an invoice schedule (R2).";
+    SpecifierEmpty = "specifier_empty": Warning, "A specifier with no condition (no product, tags or group values): it matches all usage, so the commit applies to every product.";
     SpecifiersConflict = "specifiers_conflict": Error, "`specifiers` together with `applicable_product_ids`/`applicable_product_tags` (R1).";
     InvoiceItemFinalized = "invoice_item_finalized": Error, "Updating or removing an invoice item whose invoice is FINALIZED (R9).";
     InvoiceItemVoided = "invoice_item_voided": Error, "Removing an invoice item whose invoice is VOID (R9).";

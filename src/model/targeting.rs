@@ -62,6 +62,13 @@ impl Specifier {
     }
 }
 
+impl Specifier {
+    /// No condition at all: the specifier matches all usage.
+    pub fn is_unconditional(&self) -> bool {
+        matches!(self.key(), (None, None, None, None, None))
+    }
+}
+
 impl Ord for Specifier {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.key().cmp(&other.key())

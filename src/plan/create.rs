@@ -245,6 +245,9 @@ pub fn plan_create(draft: &Value<'_>, context: &Value<'_>) -> CreatePlan {
             ));
         }
     }
+    if let Some(specifiers) = &d.specifiers {
+        crate::plan::edit::top::unconditional_specifiers(specifiers, &mut issues);
+    }
     let targeted = non_empty(&d.applicable_product_ids).is_some()
         || non_empty(&d.applicable_product_tags).is_some();
     if non_empty(&d.specifiers).is_some() && targeted {

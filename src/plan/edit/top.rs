@@ -271,6 +271,9 @@ pub fn evaluate_top(
         Val::Specifiers,
         |r, v, p| r.list(v, p, read_specifier).map(|_| ()),
     );
+    if let (Patch::Set(_), Field::Set(drafted)) = (&specs, &d.specifiers) {
+        unconditional_specifiers(drafted, &mut t.issues);
+    }
     t.payload.specifiers = specs;
     match &d.hierarchy_configuration {
         Field::Set(h)
@@ -529,5 +532,21 @@ fn frozen_fields(t: &mut TopEdit, frozen: &Frozen, d: &CommitDraft) {
         if let Some(c) = &i.do_not_invoice {
             check(pointer(&["invoice_schedule", "do_not_invoice"]), c);
         }
+    }
+}
+
+/// A specifier with no condition matches all usage: the commit then applies to every product,
+/// which an emptied tag list or a misspelt key (read as nothing) would do without a word.
+pub fn unconditional_specifiers(specifiers: &[Specifier], issues: &mut Vec<Issue>) {
+    for (i, _) in specifiers
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_unconditional())
+    {
+        issues.push(Issue::new(
+            IssueCode::SpecifierEmpty,
+            format!("/specifiers/{i}"),
+            "this specifier has no condition, so it matches all usage: the commit applies to every product",
+        ));
     }
 }
