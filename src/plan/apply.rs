@@ -24,8 +24,10 @@ pub fn apply_edit(original: &Commit, p: &EditCommitPayload) -> Result<Commit, Ap
 }
 
 /// The commit as an edit drafted it, errors included: what planEdit's `preview` shows beside its
-/// issues. The rules are not judged (a range that ends before it starts is shown as typed); a
-/// price that is not exactly a JavaScript number keeps the item's old one.
+/// issues. The rules are not judged: a range that ends before it starts is shown as typed, an item
+/// the draft repeats takes its last update (R24). (planEdit sends only prices that are exactly
+/// JavaScript numbers; another would leave an updated item's price as it was, and an added item
+/// out.)
 pub fn apply_as_drafted(original: &Commit, p: &EditCommitPayload) -> Result<Commit, ApplyError> {
     apply(original, p, Judge::Nothing)
 }
@@ -112,7 +114,9 @@ fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commi
             "/access_schedule/remove_schedule_items",
         )?;
         let updated = edit.update_schedule_items.iter().map(|u| u.id);
-        once_each(updated, &removed, "/access_schedule/update_schedule_items")?;
+        if rules {
+            once_each(updated, &removed, "/access_schedule/update_schedule_items")?;
+        }
         let places = places(items.iter().map(|i| i.id));
         for (n, u) in edit.update_schedule_items.iter().enumerate() {
             let path = format!("/access_schedule/update_schedule_items/{n}");
@@ -149,7 +153,9 @@ fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commi
             "/invoice_schedule/remove_schedule_items",
         )?;
         let updated = edit.update_schedule_items.iter().map(|u| u.id);
-        once_each(updated, &removed, "/invoice_schedule/update_schedule_items")?;
+        if rules {
+            once_each(updated, &removed, "/invoice_schedule/update_schedule_items")?;
+        }
         let places = places(items.iter().map(|i| i.id));
         for (n, u) in edit.update_schedule_items.iter().enumerate() {
             let path = format!("/invoice_schedule/update_schedule_items/{n}");
