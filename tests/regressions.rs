@@ -719,3 +719,29 @@ fn a_set_to_a_key_a_specifier_or_the_hierarchy_lacks_is_refused() {
         assert!(s.can_undo(), "{path} is a field the draft keeps");
     }
 }
+
+/// Review 8, 6: an original whose `invoice_schedule` is `null` has none; the session refused
+/// `addItem("invoice", …)` (`path_not_found` at the root) though planEdit plans the same item.
+#[test]
+fn an_item_can_be_added_to_a_schedule_the_original_holds_as_null() {
+    let original = COMMIT.replace(
+        r#""created_at""#,
+        r#""invoice_schedule": null, "created_at""#,
+    );
+    let context = json::parse(CONTEXT).expect("context");
+    let mut s = Session::new(&json::parse(&original).expect("commit"), &context);
+    let item = json::parse(r#"{"timestamp": "2026-05-01T00:00:00Z", "amount": 5}"#).expect("item");
+    let plan = s.add_item("invoice", &item);
+    assert!(plan.issues.is_empty(), "{:?}", plan.issues);
+    let sent = api::to_json(&plan.payload);
+    assert!(
+        sent.contains(r#""add_schedule_items":[{"timestamp":"2026-05-01T00:00:00Z","amount":5}]"#),
+        "{sent}"
+    );
+    let planned = api::plan_edit(&original, &api::to_json(&s.draft()), CONTEXT).expect("objects");
+    assert_eq!(
+        api::to_json(&planned.payload),
+        sent,
+        "the session agrees with planEdit"
+    );
+}

@@ -555,6 +555,10 @@ pub fn serialize_number<S: ser::Serializer>(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::json::{parse, Value};
+    use std::collections::BTreeMap;
+
     #[test]
     fn quoted_len_is_the_written_length() {
         for s in [
@@ -571,10 +575,6 @@ mod tests {
             );
         }
     }
-
-    use super::*;
-    use crate::json::{parse, Value};
-    use std::collections::BTreeMap;
 
     fn num(s: &str) -> String {
         to_string(&Value::Number(s.into())).unwrap()

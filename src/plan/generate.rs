@@ -188,7 +188,7 @@ pub fn generate_schedule(rule: &Value<'_>) -> GeneratedSchedule {
     ] {
         if let Some(t) = t.filter(|t| !t.is_hour_aligned()) {
             let (code, message) = if invoice {
-                let message = format!("{t} is not on the hour (UTC): so is every invoice item");
+                let message = format!("{t} is not on the hour (UTC): every invoice item generated from it will be off the hour too");
                 (IssueCode::InvoiceNotHourAligned, message)
             } else {
                 let message = format!("{t} is not on the hour (UTC): access segments must be");

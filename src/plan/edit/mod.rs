@@ -207,8 +207,16 @@ impl EditState {
         &self.top
     }
 
-    /// Replaces the draft's own fields, returning the previous ones.
-    pub fn set_top(&mut self, top: CommitDraft) -> CommitDraft {
+    /// Replaces the draft's own fields, returning the previous ones. A schedule `null` where the
+    /// original has none (absent, or `null` itself) is no schedule: no change, and items can be
+    /// added to it one by one.
+    pub fn set_top(&mut self, mut top: CommitDraft) -> CommitDraft {
+        if matches!(top.access_schedule, Field::Null) && self.original.access_schedule.is_none() {
+            top.access_schedule = Field::Absent;
+        }
+        if matches!(top.invoice_schedule, Field::Null) && self.original.invoice_schedule.is_none() {
+            top.invoice_schedule = Field::Absent;
+        }
         self.top_edit = None;
         std::mem::replace(&mut self.top, top)
     }
@@ -275,13 +283,7 @@ impl EditState {
         let top_issues = top.issues;
 
         let mut later = Vec::new();
-        let has_access = self.original.access_schedule.is_some();
-        schedule_field_issues(
-            &self.top.access_schedule,
-            "access_schedule",
-            has_access,
-            &mut later,
-        );
+        schedule_field_issues(&self.top.access_schedule, "access_schedule", &mut later);
         let access = collect(&self.access, known, &mut later, &mut changes, |o| {
             self.locked_segments.contains(&o.id).then(|| {
                 (IssueCode::AccessSegmentFinalized, format!("access segment {} was applied to a FINALIZED invoice; void the invoice first (R10)", o.id))
@@ -291,7 +293,6 @@ impl EditState {
         schedule_field_issues(
             &self.top.invoice_schedule,
             "invoice_schedule",
-            self.original.invoice_schedule.is_some(),
             &mut invoice_issues,
         );
         let cx = &self.cx;
@@ -506,18 +507,12 @@ fn take_items<S: ScheduleItemsField>(s: &mut Field<S>) -> Option<Vec<S::Item>> {
     }
 }
 
-/// A schedule, or its items, that is `null` or unreadable in the draft. `null` where the original
-/// has no such schedule (absent, or `null` itself) is no change.
-fn schedule_field_issues<S>(
-    f: &Field<S>,
-    section: &'static str,
-    original_has: bool,
-    out: &mut Vec<Issue>,
-) where
+/// A schedule, or its items, that is `null` or unreadable in the draft.
+fn schedule_field_issues<S>(f: &Field<S>, section: &'static str, out: &mut Vec<Issue>)
+where
     S: ScheduleItemsField,
 {
     let items = match f {
-        Field::Null if !original_has => None,
         Field::Null => {
             out.push(Issue::new(
                 IssueCode::FieldNotEditable,

@@ -66,7 +66,11 @@ fn same_frozen(key: &str, original: Option<&Json>, draft: &Json) -> bool {
                 Value::Bool(b) => Some(*b),
                 _ => None,
             };
-            b(original).is_some_and(|o| b(draft) == Some(o))
+            // An original that is no boolean is reported as unreadable; as it was is no change.
+            match b(original) {
+                Some(o) => b(draft) == Some(o),
+                None => original.same_as(draft),
+            }
         }
         // No custom fields, spelled absent, null or `{}`.
         "/custom_fields" if is_empty_map(original) && is_empty_map(draft) => true,
