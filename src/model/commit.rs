@@ -4,7 +4,7 @@
 use super::ledger::LedgerItem;
 use super::targeting::{HierarchyConfiguration, Specifier};
 use super::{CommitType, RateType};
-use crate::values::{Decimal, Id, Instant};
+use crate::values::{Decimal, Id, Instant, ServerNumber};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tsify::Tsify;
@@ -81,7 +81,7 @@ pub struct Commit {
     pub archived_at: Option<Instant>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
-    pub balance: Option<Decimal>,
+    pub balance: Option<ServerNumber>,
     /// The known entry types, and any type this version does not know, as it came.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "LedgerEntry[]")]
@@ -89,7 +89,7 @@ pub struct Commit {
     /// Deprecated by the API; kept because responses still carry it.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
-    pub amount: Option<Decimal>,
+    pub amount: Option<ServerNumber>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub netsuite_sales_order_id: Option<String>,

@@ -1,7 +1,7 @@
 //! The fourteen ledger entry variants (`CommitLedger`), tagged by `type`.
 
 use crate::json::Json;
-use crate::values::{Decimal, Id, Instant};
+use crate::values::{Decimal, Id, Instant, ServerNumber};
 use serde::{Serialize, Serializer};
 use tsify::Tsify;
 
@@ -48,10 +48,11 @@ impl LedgerItem {
         }
     }
 
-    pub fn amount(&self) -> Decimal {
+    /// Its amount, when it is exact (see [`ServerNumber`]).
+    pub fn amount(&self) -> Option<Decimal> {
         match self {
-            LedgerItem::Known(e) => e.amount(),
-            LedgerItem::Other(o) => o.amount,
+            LedgerItem::Known(e) => e.amount().exact(),
+            LedgerItem::Other(o) => Some(o.amount),
         }
     }
 }
@@ -89,23 +90,23 @@ pub enum LedgerEntry {
     PostpaidExpiration(PlainEntry),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 pub struct PlainEntry {
     pub timestamp: Instant,
-    pub amount: Decimal,
+    pub amount: ServerNumber,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 pub struct SegmentEntry {
     pub timestamp: Instant,
-    pub amount: Decimal,
+    pub amount: ServerNumber,
     pub segment_id: Id,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 pub struct InvoiceSegmentEntry {
     pub timestamp: Instant,
-    pub amount: Decimal,
+    pub amount: ServerNumber,
     pub segment_id: Id,
     pub invoice_id: Id,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -113,20 +114,20 @@ pub struct InvoiceSegmentEntry {
     pub contract_id: Option<Id>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 pub struct InvoiceEntry {
     pub timestamp: Instant,
-    pub amount: Decimal,
+    pub amount: ServerNumber,
     pub invoice_id: Id,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub contract_id: Option<Id>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 pub struct RolloverEntry {
     pub timestamp: Instant,
-    pub amount: Decimal,
+    pub amount: ServerNumber,
     pub segment_id: Id,
     pub new_contract_id: Id,
 }
@@ -134,7 +135,7 @@ pub struct RolloverEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 pub struct ManualEntry {
     pub timestamp: Instant,
-    pub amount: Decimal,
+    pub amount: ServerNumber,
     pub reason: String,
 }
 
@@ -159,20 +160,20 @@ impl LedgerEntry {
         }
     }
 
-    pub fn amount(&self) -> Decimal {
+    pub fn amount(&self) -> &ServerNumber {
         use LedgerEntry::*;
         match self {
             PrepaidSegmentStart(e) | PrepaidExpiration(e) | PrepaidSeatBasedAdjustment(e) => {
-                e.amount
+                &e.amount
             }
             PrepaidAutomatedInvoiceDeduction(e)
             | PrepaidCanceled(e)
             | PrepaidCredited(e)
-            | PostpaidAutomatedInvoiceDeduction(e) => e.amount,
-            PrepaidRollover(e) | PostpaidRollover(e) => e.amount,
-            PrepaidManual(e) | PostpaidManual(e) => e.amount,
-            PostpaidInitialBalance(e) | PostpaidExpiration(e) => e.amount,
-            PostpaidTrueup(e) => e.amount,
+            | PostpaidAutomatedInvoiceDeduction(e) => &e.amount,
+            PrepaidRollover(e) | PostpaidRollover(e) => &e.amount,
+            PrepaidManual(e) | PostpaidManual(e) => &e.amount,
+            PostpaidInitialBalance(e) | PostpaidExpiration(e) => &e.amount,
+            PostpaidTrueup(e) => &e.amount,
         }
     }
 

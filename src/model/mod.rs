@@ -67,6 +67,8 @@ export type Id = string;
 export type Instant = string;
 /** An exact decimal amount in the schedule's credit type (USD is in cents). */
 export type Decimal = number;
+/** A number Metronome computed (a balance, a ledger amount), as exact as it came. */
+export type ServerNumber = number;
 /** What a form control holds for a number: a number or a numeric string such as `" 12.50 "`. */
 export type FormNumber = number | string;
 "#;

@@ -4,7 +4,7 @@ use super::edit::access::Access;
 use super::edit::invoice::{add_pricing, update_pricing};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::model::*;
-use crate::values::{Decimal, Id, Instant};
+use crate::values::{Decimal, Id, Instant, ServerNumber};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApplyError {
@@ -203,7 +203,8 @@ fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commi
 
 /// The ledger and balance after the access schedule's edit (or end date): entries of removed
 /// segments go with them (R10), a segment's start entry grants its new amount, and the balance (the ledger's sum,
-/// clamped at 0) moves by what the ledger moved.
+/// clamped at 0) moves by what the ledger moved. A balance or ledger amount finer than a `Decimal`
+/// holds (see `ServerNumber`) moves nothing: the move would not be exact.
 pub fn settle_ledger(c: &mut Commit, updates: &[AccessUpdate], removed: &FastSet<Id>) {
     let Some(ledger) = &mut c.ledger else { return };
     let before = ledger_sum(ledger);
@@ -215,27 +216,29 @@ pub fn settle_ledger(c: &mut Commit, updates: &[AccessUpdate], removed: &FastSet
     for entry in ledger.iter_mut() {
         if let LedgerItem::Known(LedgerEntry::PrepaidSegmentStart(start)) = entry {
             if let Some(a) = amounts.get(&start.segment_id) {
-                start.amount = *a;
+                start.amount = ServerNumber::Exact(*a);
             }
         }
     }
     let moved = before
         .zip(ledger_sum(ledger))
         .and_then(|(b, a)| a.checked_sub(b));
-    if let (Some(balance), Some(moved)) = (c.balance.as_mut(), moved) {
+    let balance = c.balance.as_ref().and_then(ServerNumber::exact);
+    if let (Some(balance), Some(moved)) = (balance, moved) {
         if !moved.is_zero() {
             // A balance of 0 beside a negative ledger is the ledger's sum clamped: the move
             // starts from the sum, not from the clamp.
             let from = match before {
                 Some(sum) if balance.is_zero() && sum.is_negative() => sum,
-                _ => *balance,
+                _ => balance,
             };
-            let next = from.checked_add(moved).unwrap_or(*balance);
-            *balance = if next.is_negative() {
+            let next = from.checked_add(moved).unwrap_or(balance);
+            let next = if next.is_negative() {
                 Decimal::ZERO
             } else {
                 next
             };
+            c.balance = Some(ServerNumber::Exact(next));
         }
     }
 }
@@ -252,7 +255,7 @@ fn places(ids: impl Iterator<Item = Id>) -> FastMap<Id, usize> {
 fn ledger_sum(ledger: &[LedgerItem]) -> Option<Decimal> {
     ledger
         .iter()
-        .try_fold(Decimal::ZERO, |sum, e| sum.checked_add(e.amount()))
+        .try_fold(Decimal::ZERO, |sum, e| sum.checked_add(e.amount()?))
 }
 
 /// R1 on the result, when the body changes the targeting: `specifiers` do not stand beside

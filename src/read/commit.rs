@@ -74,12 +74,12 @@ pub fn read_commit(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Commit
         custom_fields: r.opt(v, "custom_fields", path, Reader::string_map),
         uniqueness_key: r.opt(v, "uniqueness_key", path, Reader::string),
         archived_at: r.opt(v, "archived_at", path, Reader::instant),
-        balance: r.opt(v, "balance", path, Reader::decimal),
+        balance: r.opt(v, "balance", path, Reader::server_number),
         ledger: r.opt(v, "ledger", path, |r, v, p| {
             r.list(v, p, |r, e, p| Some(read_ledger_entry(r, e, p)))
                 .map(|l| l.into_iter().flatten().collect())
         }),
-        amount: r.opt(v, "amount", path, Reader::decimal),
+        amount: r.opt(v, "amount", path, Reader::server_number),
         netsuite_sales_order_id: r.opt(v, "netsuite_sales_order_id", path, Reader::string),
         salesforce_opportunity_id: r.opt(v, "salesforce_opportunity_id", path, Reader::string),
         spend_tracker_attributes: r.opt(v, "spend_tracker_attributes", path, |r, v, p| {
@@ -221,7 +221,7 @@ fn read_ledger_entry(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Opti
     let plain = |r: &mut Reader<'_>| {
         Some(PlainEntry {
             timestamp: r.req(v, "timestamp", path, Reader::instant)?,
-            amount: r.req(v, "amount", path, Reader::decimal)?,
+            amount: r.req(v, "amount", path, Reader::server_number)?,
         })
     };
     let segment = |r: &mut Reader<'_>| {

@@ -15,7 +15,7 @@ pub use field::Field;
 use crate::issue::{Issue, IssueCode, Issues};
 use crate::json::{JsOnly, Json, Path, Value};
 use crate::model::Named;
-use crate::values::{Decimal, DecimalError, Id, Instant, InstantError};
+use crate::values::{Decimal, DecimalError, Id, Instant, InstantError, ServerNumber};
 use std::collections::BTreeMap;
 
 /// Most items one schedule may hold; beyond it the list is refused with `too_many_items`.
@@ -152,6 +152,23 @@ impl<'i> Reader<'i> {
     }
 
     /// A number, or a string holding one (as form controls do; not in a strict read).
+    /// A number the server computed: as [`Reader::decimal`], but one finer than a `Decimal`
+    /// holds is kept as spelled (see [`ServerNumber`]).
+    pub fn server_number(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<ServerNumber> {
+        if let Value::Number(n) = v {
+            match Decimal::parse(n) {
+                Ok(d) => return Some(ServerNumber::Exact(d)),
+                Err(DecimalError::OutOfRange) => {
+                    if let Some(kept) = ServerNumber::spelled(n) {
+                        return Some(kept);
+                    }
+                }
+                Err(DecimalError::Syntax) => {}
+            }
+        }
+        self.decimal(v, path).map(ServerNumber::Exact)
+    }
+
     pub fn decimal(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<Decimal> {
         let text = match v {
             Value::Number(n) => n.as_ref(),
