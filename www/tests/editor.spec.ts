@@ -615,3 +615,26 @@ test('a keystroke on a 120-segment commit updates everything within a frame', as
   expect((payload?.access_schedule as { update_schedule_items: unknown[] }).update_schedule_items).toHaveLength(2);
   expectClean(watch);
 });
+
+test('an empty specifier is warned about inside that specifier, also after another one is removed', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  await panel.getByText('Specifiers', { exact: true }).click();
+  await expect(panel.locator('.spec')).toHaveCount(3);
+  await panel.getByRole('button', { name: 'Add specifier' }).click();
+  const inSpec = (i: number) => byPath(panel, `/specifiers/${i}`).locator('.issue-msg[data-code="specifier_empty"]');
+  await expect(inSpec(3)).toHaveCount(1);
+  await expect(inSpec(3)).toContainText('matches all usage');
+  await expect(panel.locator('#specifiers-issues .issue-msg')).toHaveCount(0);
+  await expect(byPath(panel, '/specifiers/3').locator('input').first()).toBeFocused();
+  await shot(page, '15-edit-specifier-empty', { locator: panel.locator('.spec-box') });
+  // Removing specifier 1 renumbers the list: the warning moves with the empty specifier.
+  await panel.getByRole('button', { name: 'Remove specifier 1', exact: true }).click();
+  await expect(panel.locator('.spec')).toHaveCount(3);
+  await expect(inSpec(2)).toHaveCount(1);
+  await expect(panel.locator('#specifiers-issues .issue-msg')).toHaveCount(0);
+  // Giving it a condition clears the warning.
+  await byPath(panel, '/specifiers/2/product_id').fill('a-product');
+  await expect(panel.locator('.issue-msg[data-code="specifier_empty"]')).toHaveCount(0);
+  expectClean(watch);
+});

@@ -62,8 +62,9 @@ export function targetingPanel(session: EditSession): Panel {
   const addSpec = h('button', { type: 'button', class: 'btn btn-quiet' }, icon('plus'), 'Add specifier');
   addSpec.addEventListener('click', () => {
     specs = [...specs, {}];
-    pushSpecs();
+    // The list first, then the plan: its issues are placed in the rows they name.
     renderSpecs();
+    pushSpecs();
     specList.querySelector<HTMLElement>('li:last-child input')?.focus();
   });
   const specBox = h(
@@ -104,8 +105,8 @@ export function targetingPanel(session: EditSession): Panel {
       const remove = h('button', { type: 'button', class: 'btn btn-icon', 'aria-label': `Remove specifier ${i + 1}` }, icon('trash'));
       remove.addEventListener('click', () => {
         specs = specs.filter((_, j) => j !== i);
-        pushSpecs();
         renderSpecs();
+        pushSpecs();
         // The specifier now in its place (or the one before it, when it was the last) takes the focus.
         const buttons = specList.querySelectorAll<HTMLElement>('li .spec-head button');
         (buttons[Math.min(i, buttons.length - 1)] ?? addSpec).focus();
