@@ -113,25 +113,42 @@ async function start(): Promise<void> {
   panels.get('create')!.append(create.el);
 
   // ---- opening commits --------------------------------------------------------------------------
-  /** Start a session on a commit; returns an error message when the module refuses it. */
-  function openCommit(commit: CommitJson, statuses: Record<string, InvoiceStatus>, label: string): string | null {
+  /** Start a session on a commit: null when it is open, else why not. The commit being edited
+   *  stays open (and its editor alive) until the new one is fully on the page. */
+  function openCommit(commit: CommitJson, statuses: Record<string, InvoiceStatus>, label: string): null | { refused: string } | { kept: string } {
     let session: EditSession;
     try {
       session = EditSession.open(commit, { customer_id: state.customerId, invoice_statuses: statuses, now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
     } catch (e) {
       const err = e as Error & { code?: string; path?: string };
-      return `${err.message}${err.path ? ` (at ${err.path})` : ''}`;
+      return { refused: `${err.message}${err.path ? ` (at ${err.path})` : ''}` };
+    }
+    let edit: EditTab | null = null;
+    let nextEndDate: NonNullable<typeof endDate>;
+    let nextTrueup: NonNullable<typeof trueup>;
+    const title = document.title;
+    try {
+      edit = editTab(session);
+      nextEndDate = endDateTab(commit, () => state.edit?.context() ?? { customer_id: state.customerId, invoice_statuses: state.statuses });
+      nextTrueup = trueupTab(commit, state.customerId);
+    } catch (e) {
+      // The page could not show it: free the new session, keep the old one (it is still on screen).
+      if (edit) edit.dispose();
+      else session.dispose();
+      document.title = title;
+      console.warn('could not show the commit', e);
+      return { kept: `This commit could not be shown (${(e as Error).message ?? e}). The commit you were editing stays open.` };
     }
     state.edit?.dispose();
     state.commit = commit;
     state.statuses = statuses;
     state.sourceLabel = label;
-    state.edit = editTab(session);
-    panels.get('edit')!.replaceChildren(state.edit.el);
-    endDate = endDateTab(commit, () => state.edit?.context() ?? { customer_id: state.customerId, invoice_statuses: state.statuses });
-    panels.get('end-date')!.replaceChildren(endDate.el);
-    trueup = trueupTab(commit, state.customerId);
-    panels.get('trueup')!.replaceChildren(trueup.el);
+    state.edit = edit;
+    panels.get('edit')!.replaceChildren(edit.el);
+    endDate = nextEndDate;
+    panels.get('end-date')!.replaceChildren(nextEndDate.el);
+    trueup = nextTrueup;
+    panels.get('trueup')!.replaceChildren(nextTrueup.el);
     return null;
   }
 
@@ -147,8 +164,8 @@ async function start(): Promise<void> {
 
   const dialog = pasteDialog((commit) => {
     if (!mayLeave('the pasted commit')) return { kept: 'Not opened: your changes to the commit you are editing are kept.' };
-    const err = openCommit(cloneJson(commit), {}, 'Pasted commit');
-    if (err) return { refused: err };
+    const not = openCommit(cloneJson(commit), {}, 'Pasted commit');
+    if (not) return not;
     pastedOption.hidden = false;
     const label = typeof commit.name === 'string' && commit.name ? commit.name : typeof commit.id === 'string' ? commit.id : 'Unnamed commit';
     pastedOption.textContent = `Pasted · ${label}`;
@@ -169,8 +186,8 @@ async function start(): Promise<void> {
       sampleSelect.value = opened;
       return;
     }
-    const err = openCommit(cloneJson(next.commit), { ...next.statuses }, next.label);
-    if (err === null) opened = sampleSelect.value;
+    const not = openCommit(cloneJson(next.commit), { ...next.statuses }, next.label);
+    if (not === null) opened = sampleSelect.value;
     else sampleSelect.value = opened;
   });
 

@@ -638,3 +638,35 @@ test('an empty specifier is warned about inside that specifier, also after anoth
   await expect(panel.locator('.issue-msg[data-code="specifier_empty"]')).toHaveCount(0);
   expectClean(watch);
 });
+
+test('a commit the page fails to show leaves the open commit editable (its editor is not freed)', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  // Make building the next Edit tab fail: its heading formats the commit's total.
+  const breakFormat = (broken: boolean) =>
+    page.evaluate((broken) => {
+      const w = window as unknown as { realFormat?: PropertyDescriptor };
+      w.realFormat ??= Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
+      const fail = () => {
+        throw new Error('simulated rendering failure');
+      };
+      Object.defineProperty(Intl.NumberFormat.prototype, 'format', broken ? { configurable: true, get: () => fail } : w.realFormat);
+    }, broken);
+  await breakFormat(true);
+  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
+  await dialog.getByLabel('Commit JSON').fill(JSON.stringify(postpaid));
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog.locator('#paste-message')).toContainText('could not be shown');
+  await expect(dialog.locator('#paste-message')).toContainText('stays open');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await breakFormat(false);
+  await expect(panel.locator('h1.commit-title')).toHaveText(prepaid.name!);
+  await expect(page).toHaveTitle(new RegExp(prepaid.name!));
+  // The commit on screen still edits: its session was not freed.
+  await byPath(panel, '/access_schedule/schedule_items/5/amount').fill('1250000');
+  expect((await payloadOf(panel))?.access_schedule).toEqual({ update_schedule_items: [{ id: seg(5).id, amount: 1250000 }] });
+  await page.keyboard.press('Control+z');
+  expect(await payloadOf(panel)).toBeNull();
+  expectClean(watch);
+});
