@@ -1,6 +1,7 @@
 import { CommitEditor } from 'commit-editor';
 import type { CommitJson, EditContext, InvoiceStatus, SessionPlan } from './types';
 import { cloneJson } from './samples';
+import { tidy } from './shape';
 
 // The page's single source of truth for the Edit tab. Every edit goes through the module's
 // CommitEditor session: the page never diffs or validates commits itself.
@@ -17,7 +18,9 @@ export interface SessionEvent {
 type Listener = (ev: SessionEvent) => void;
 
 export class EditSession {
+  /** The commit as the page reads it (see tidy); `raw` is the commit as given to the module. */
   readonly original: CommitJson;
+  readonly raw: CommitJson;
   context: EditContext;
   plan: SessionPlan;
   private editor: CommitEditor;
@@ -25,7 +28,8 @@ export class EditSession {
   private listeners: Listener[] = [];
 
   private constructor(original: CommitJson, context: EditContext, editor: CommitEditor) {
-    this.original = original;
+    this.raw = original;
+    this.original = tidy(original);
     this.context = context;
     this.editor = editor;
     this.plan = editor.plan() as unknown as SessionPlan;
@@ -80,7 +84,7 @@ export class EditSession {
 
   /** The current draft (a copy held by the page; fetched from the module after each change). */
   draft(): CommitJson {
-    if (!this.draftCache) this.draftCache = this.editor.draft() as unknown as CommitJson;
+    if (!this.draftCache) this.draftCache = tidy(this.editor.draft() as unknown as CommitJson);
     return this.draftCache;
   }
 

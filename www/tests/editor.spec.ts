@@ -670,3 +670,30 @@ test('a commit the page fails to show leaves the open commit editable (its edito
   expect(await payloadOf(panel)).toBeNull();
   expectClean(watch);
 });
+
+for (const [what, spoil] of [
+  ['a null specifier', (c: Record<string, any>) => (c.specifiers = [null])],
+  ['a string of product tags in a specifier', (c: Record<string, any>) => (c.specifiers = [{ product_tags: 'compute' }])],
+  ['a string of product ids', (c: Record<string, any>) => (c.applicable_product_ids = 'abc')],
+  ['a null access segment', (c: Record<string, any>) => (c.access_schedule.schedule_items[3] = null)],
+  ['a null invoice item', (c: Record<string, any>) => (c.invoice_schedule.schedule_items[1] = null)],
+  ['schedule items that are not a list', (c: Record<string, any>) => (c.access_schedule.schedule_items = {})],
+] as const) {
+  test(`a pasted commit with ${what} opens, with the module's issues, instead of breaking the page`, async ({ page }) => {
+    const watch = await openApp(page);
+    const broken = cloneJson(prepaid) as unknown as Record<string, any>;
+    broken.name = 'Spoiled commit';
+    spoil(broken);
+    await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open a commit' });
+    await dialog.getByLabel('Commit JSON').fill(JSON.stringify(broken));
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    const panel = editPanel(page);
+    await expect(panel.locator('h1.commit-title')).toHaveText('Spoiled commit');
+    await expect(summary(panel).locator('.summary-item')).not.toHaveCount(0);
+    await page.locator('#tab-end-date').click();
+    await page.locator('#tab-edit').click();
+    expectClean(watch);
+  });
+}

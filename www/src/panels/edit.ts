@@ -42,7 +42,7 @@ export function editTab(session: EditSession): EditTab {
   const resetBtn = h('button', { type: 'button', class: 'btn btn-quiet' }, icon('reset'), 'Discard changes');
   undoBtn.addEventListener('click', () => session.undo());
   redoBtn.addEventListener('click', () => session.redo());
-  resetBtn.addEventListener('click', () => session.replaceDraft(cloneJson(session.original)));
+  resetBtn.addEventListener('click', () => session.replaceDraft(cloneJson(session.raw)));
 
   const t = totals(c);
   const head = h(

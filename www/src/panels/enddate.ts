@@ -6,6 +6,7 @@ import { ENDPOINTS } from '../clipboard';
 import { issueSummary, placeIssues } from '../issues';
 import { card, dateInput, field, panelHead } from './form';
 import { payloadPanel } from './payload';
+import { tidy } from '../shape';
 import { previewPanel } from './preview';
 
 
@@ -42,8 +43,9 @@ function utcHint(exampleIso: string | undefined, exampleNote: string, rest: stri
 }
 
 export function endDateTab(original: CommitJson, getContext: () => EditContext): { el: HTMLElement; refresh(): void } {
-  const access = original.access_schedule?.schedule_items ?? [];
-  const invoices = original.invoice_schedule?.schedule_items ?? [];
+  const shown = tidy(original);
+  const access = shown.access_schedule?.schedule_items ?? [];
+  const invoices = shown.invoice_schedule?.schedule_items ?? [];
   const lastEnd = access.reduce<string | undefined>((m, x) => (!m || Date.parse(x.ending_before) > Date.parse(m) ? x.ending_before : m), undefined);
   const lastInvoice = invoices.reduce<string | undefined>((m, x) => (!m || Date.parse(x.timestamp) > Date.parse(m) ? x.timestamp : m), undefined);
 

@@ -4,6 +4,7 @@ import { formatAmount, formatDate, formatSigned, shortId, toNumber } from '../fo
 import { describePointer, parsePointer } from '../pointer';
 import { accessLocks, invoiceLocks } from '../locks';
 import { buildLanes, timelineSvg, type Lane } from '../timeline';
+import { tidy } from '../shape';
 
 // Totals before and after, the list of changes, and the timeline.
 
@@ -130,7 +131,8 @@ export function previewPanel(opts: { title?: string; showChanges?: boolean; sing
 
   return {
     el,
-    update(before, after, changes, draft, statuses, blocked = false) {
+    update(rawBefore, rawAfter, changes, rawDraft, statuses, blocked = false) {
+      const [before, after, draft] = [tidy(rawBefore), tidy(rawAfter), tidy(rawDraft)];
       const b = totals(before);
       const a = totals(after);
       const act = after.access_schedule?.credit_type ?? before.access_schedule?.credit_type;

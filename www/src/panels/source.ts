@@ -3,6 +3,7 @@ import type { CommitJson } from '../types';
 import { parsePasted, tooBig, MAX_PASTE_BYTES } from '../paste';
 import { formatAmount, formatBytes, formatDate, shortId } from '../format';
 import { totals } from './preview';
+import { tidy } from '../shape';
 
 // The "Open a commit" dialog: paste JSON (or open a file), and pick one commit from a list.
 
@@ -75,8 +76,8 @@ export function pasteDialog(openCommit: OpenCommit): { el: HTMLDialogElement; op
     clear(pickList);
     pickTitle.textContent = `Pick a commit (${commits.length}${nextPage ? ', more pages exist' : ''})`;
     commits.forEach((c, i) => {
-      const t = totals(c);
-      const items = c.access_schedule?.schedule_items ?? [];
+      const t = totals(tidy(c));
+      const items = tidy(c).access_schedule?.schedule_items ?? [];
       const first = items[0]?.starting_at;
       const last = items[items.length - 1]?.ending_before;
       const btn = h(

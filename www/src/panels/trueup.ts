@@ -6,6 +6,7 @@ import { ENDPOINTS } from '../clipboard';
 import { issueSummary, placeIssues } from '../issues';
 import { card, field, panelHead, textInput } from './form';
 import { payloadPanel } from './payload';
+import { tidy } from '../shape';
 
 
 // Disable the final true-up invoice of a POSTPAID commit (planDisableTrueup).
@@ -20,7 +21,7 @@ export function trueupTab(original: CommitJson, customerId: string): { el: HTMLE
   const amendment = textInput({ mono: true, spellcheck: false, placeholder: 'Only when the commit was added by an amendment' });
   const summary = issueSummary(() => form, { emptyText: 'No issues.' });
   const payload = payloadPanel('Disable true-up request', ENDPOINTS.disableTrueup);
-  const inv = original.invoice_schedule?.schedule_items?.[0];
+  const inv = tidy(original).invoice_schedule?.schedule_items?.[0];
 
   const form = h(
     'div',
