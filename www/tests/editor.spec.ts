@@ -697,3 +697,22 @@ for (const [what, spoil] of [
     expectClean(watch);
   });
 }
+
+for (const width of [320, 360, 375]) {
+  test(`a ${width} px wide page does not scroll sideways on any tab`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const watch = await openApp(page);
+    for (const tab of ['edit', 'create', 'end-date', 'trueup']) {
+      await page.locator(`#tab-${tab}`).click();
+      await expect(page.locator(`#panel-${tab}`)).toBeVisible();
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scroll, `${tab} tab at ${width} px`).toBeLessThanOrEqual(width);
+    }
+    // The Edit tab's history buttons wrap instead of running off the screen.
+    await page.locator('#tab-edit').click();
+    const discard = page.locator('#panel-edit').getByRole('button', { name: 'Discard changes' });
+    const box = (await discard.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    expectClean(watch);
+  });
+}
