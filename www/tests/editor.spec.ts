@@ -716,3 +716,43 @@ for (const width of [320, 360, 375]) {
     expectClean(watch);
   });
 }
+
+test('an overlap shows at the end the user moved, or at the start the user moved', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  // Segment 7's end moved into segment 8: the overlap is at segment 7's end.
+  await byPath(panel, '/access_schedule/schedule_items/6/ending_before').fill('2027-02-15T00:00');
+  const atEnd = panel.locator('[id="/access_schedule/schedule_items/6-e-issues"] .issue-msg[data-code="access_overlap"]');
+  await expect(atEnd).toHaveCount(1);
+  await expect(summary(panel).locator('.summary-item[data-code="access_overlap"]')).toHaveAttribute('data-issue-path', '/access_schedule/schedule_items/6/ending_before');
+  await byPath(panel, '/access_schedule/schedule_items/6/ending_before').fill('2027-02-01T00:00');
+  await expect(panel.locator('.issue-msg[data-code="access_overlap"]')).toHaveCount(0);
+  // Segment 9's start moved back into segment 8: the overlap is at segment 9's start.
+  await byPath(panel, '/access_schedule/schedule_items/8/starting_at').fill('2027-02-15T00:00');
+  await expect(panel.locator('[id="/access_schedule/schedule_items/8-s-issues"] .issue-msg[data-code="access_overlap"]')).toHaveCount(1);
+  await expect(panel.locator('.issue-msg[data-code="access_overlap"]')).toHaveCount(1);
+  expectClean(watch);
+});
+
+test('an invoice rule starting off the hour fills the invoices and warns at its start field', async ({ page }) => {
+  const watch = await openApp(page, '#create');
+  const panel = page.locator('#panel-create');
+  const invoiceCard = panel.locator('section[aria-label="Invoice schedule"]');
+  await invoiceCard.getByText('Fill from a rule…').click();
+  const start = invoiceCard.getByLabel('Starts');
+  await start.fill((await start.inputValue()).replace(/T\d\d:\d\d/, 'T10:30'));
+  await invoiceCard.getByLabel('Every').selectOption('QUARTERLY');
+  await invoiceCard.getByRole('button', { name: 'Replace invoices' }).click();
+  await expect(invoiceCard.locator('tr.item-row')).toHaveCount(4);
+  const warning = invoiceCard.locator('.generator .issue-msg.issue-warning[data-code="invoice_not_hour_aligned"]');
+  await expect(warning).toHaveCount(1);
+  // Next to the rule's Starts field, which names it in its description.
+  const slot = await start.getAttribute('aria-describedby');
+  await expect(invoiceCard.locator(`[id="${slot}"] .issue-msg`)).toHaveCount(1);
+  await expect(invoiceCard.locator('.generator .issue-msg.issue-error')).toHaveCount(0);
+  // A warning does not block the request.
+  expect((await payloadOf(panel))?.invoice_schedule).toBeTruthy();
+  await start.fill((await start.inputValue()).replace(/T\d\d:\d\d/, 'T00:00'));
+  await expect(warning).toHaveCount(0);
+  expectClean(watch);
+});
