@@ -707,6 +707,9 @@ for (const width of [320, 360, 375]) {
       await expect(page.locator(`#panel-${tab}`)).toBeVisible();
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scroll, `${tab} tab at ${width} px`).toBeLessThanOrEqual(width);
+      // Nor does the side column (issues, request, preview) hide a sideways scroll of its own.
+      const side = await page.locator(`#panel-${tab} aside`).evaluate((a) => a.scrollWidth - a.clientWidth);
+      expect(side, `${tab} tab's side column at ${width} px`).toBeLessThanOrEqual(0);
     }
     // The Edit tab's history buttons wrap instead of running off the screen.
     await page.locator('#tab-edit').click();
