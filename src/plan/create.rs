@@ -81,7 +81,7 @@ fn evaluate_items<K: Kind>(
             out.push(Issue::new(
                 IssueCode::AccessOverlap,
                 format!("{item_path}/starting_at"),
-                format!("this segment starts before segment {prev_at} ends: both grant balance for the overlap"),
+                format!("this segment starts before the segment at schedule_items/{prev_at} ends: both grant balance for the overlap"),
             ));
         }
         match &slot.eval.diff {

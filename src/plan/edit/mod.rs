@@ -696,12 +696,12 @@ fn collect<K: Kind>(
                 Some(end) => Issue::new(
                     IssueCode::AccessOverlap,
                     format!("{items_path}/{prev_at}/{end}"),
-                    format!("segment {at} starts before this segment ends: both grant balance for the overlap"),
+                    format!("the segment at schedule_items/{at} starts before this segment ends: both grant balance for the overlap"),
                 ),
                 None => Issue::new(
                     IssueCode::AccessOverlap,
                     field_path("starting_at"),
-                    format!("this segment starts before segment {prev_at} ends: both grant balance for the overlap"),
+                    format!("this segment starts before the segment at schedule_items/{prev_at} ends: both grant balance for the overlap"),
                 ),
             });
         }
