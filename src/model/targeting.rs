@@ -63,6 +63,15 @@ impl Specifier {
 }
 
 impl Specifier {
+    /// The keys a specifier has (`CommitSpecifierInput`), as written.
+    pub const KEYS: &'static [&'static str] = &[
+        "product_id",
+        "product_tags",
+        "pricing_group_values",
+        "presentation_group_values",
+        "exclude",
+    ];
+
     /// No condition at all: the specifier matches all usage.
     pub fn is_unconditional(&self) -> bool {
         matches!(self.key(), (None, None, None, None, None))
@@ -131,4 +140,34 @@ pub enum ChildAccess {
     None,
     #[serde(rename = "CONTRACT_IDS")]
     ContractIds { contract_ids: Vec<Id> },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_the_fields_a_specifier_writes() {
+        let full = Specifier {
+            product_id: Id::parse("2e30f074-d04c-412e-a134-851ebfa5ceb2"),
+            product_tags: Some(vec!["a".into()]),
+            pricing_group_values: Some(BTreeMap::from([("k".into(), "v".into())])),
+            presentation_group_values: Some(BTreeMap::from([("k".into(), "v".into())])),
+            exclude: Some(vec![ExcludeSpecifier {
+                product_tags: Some(vec!["b".into()]),
+            }]),
+        };
+        let text = crate::api::to_json(&full);
+        let written: Vec<&str> = Specifier::KEYS
+            .iter()
+            .copied()
+            .filter(|k| text.contains(&format!("\"{k}\":")))
+            .collect();
+        assert_eq!(written, Specifier::KEYS, "{text}");
+        assert_eq!(
+            text.matches("\":").count(),
+            Specifier::KEYS.len() + 3,
+            "{text}"
+        );
+    }
 }

@@ -35,15 +35,6 @@ const EDITABLE_KEYS: &[&str] = &[
     "invoice_schedule",
 ];
 
-/// The keys a specifier keeps (`CommitSpecifierInput`).
-const SPECIFIER_KEYS: &[&str] = &[
-    "product_id",
-    "product_tags",
-    "pricing_group_values",
-    "presentation_group_values",
-    "exclude",
-];
-
 /// Keys the server fills in; a Commit has them, an edit cannot set them.
 const READ_ONLY_KEYS: &[&str] = &["ledger", "balance", "created_by", "amount"];
 
@@ -377,7 +368,7 @@ impl Session {
             ("specifiers", Some(_)) => match token(2) {
                 None => true,
                 Some("exclude") => token(4).map_or(true, |k| k == "product_tags"),
-                Some(k) => SPECIFIER_KEYS.contains(&k),
+                Some(k) => crate::model::Specifier::KEYS.contains(&k),
             },
             ("hierarchy_configuration", Some(inner)) => {
                 inner == "child_access"
