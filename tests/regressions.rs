@@ -745,3 +745,25 @@ fn an_item_can_be_added_to_a_schedule_the_original_holds_as_null() {
         "the session agrees with planEdit"
     );
 }
+
+/// Audit 7: `set('/balance', same value)` was refused while `set('/created_at', same value)` was
+/// not; a read-only field given its own value back (a form writing what it shows) is no edit.
+#[test]
+fn a_read_only_field_given_its_own_value_is_no_edit() {
+    let original = COMMIT.replace(r#""created_at""#, r#""balance": 0.5, "created_at""#);
+    let context = json::parse(CONTEXT).expect("context");
+    let mut s = Session::new(&json::parse(&original).expect("commit"), &context);
+    for same in ["0.5", "\"0.50\""] {
+        let plan = s.set("/balance", Some(&json::parse(same).expect("value")));
+        assert!(plan.issues.is_empty(), "{same}: {:?}", plan.issues);
+        assert!(!s.can_undo(), "{same}: nothing was done");
+    }
+    let plan = s.set("/balance", Some(&json::parse("7").expect("value")));
+    assert_eq!(
+        plan.issues
+            .last()
+            .map(|i| (i.code.as_str(), i.path.as_str())),
+        Some(("field_not_editable", "/balance"))
+    );
+    assert!(!s.can_undo());
+}

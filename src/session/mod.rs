@@ -345,6 +345,10 @@ impl Session {
         }
         let key: &str = &tokens[0];
         if READ_ONLY_KEYS.contains(&key) {
+            // Its own value again (a form writing back what it shows) is no edit, as in planEdit.
+            if tokens.len() == 1 && self.state.is_original_value(path, value) {
+                return Ok(());
+            }
             return refused(
                 IssueCode::FieldNotEditable,
                 path,

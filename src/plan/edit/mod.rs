@@ -207,6 +207,15 @@ impl EditState {
         &self.top
     }
 
+    /// Whether `value` at a top-level read-only `path` (`/balance`) is the original's, by meaning
+    /// (absent when `value` is `None`).
+    pub fn is_original_value(&self, path: &str, value: Option<&Value<'_>>) -> bool {
+        match value {
+            Some(v) => top::same_frozen(path, self.frozen.get(path), &v.clone().into_owned()),
+            None => !self.frozen.contains_key(path),
+        }
+    }
+
     /// Replaces the draft's own fields, returning the previous ones. A schedule `null` where the
     /// original has none (absent, or `null` itself) is no schedule: no change, and items can be
     /// added to it one by one.

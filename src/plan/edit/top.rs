@@ -48,7 +48,7 @@ const TEXT_KEYS: &[&str] = &[
 /// Whether a draft's value of a frozen field is the original's, judged by meaning: instants by
 /// instant, ids and enums without regard to case, credit types by id, numbers by value (a
 /// numeric string included, as a form holds it).
-fn same_frozen(key: &str, original: Option<&Json>, draft: &Json) -> bool {
+pub fn same_frozen(key: &str, original: Option<&Json>, draft: &Json) -> bool {
     let original = original.unwrap_or(&Value::Null);
     let text = |v: &Json| v.as_str().map(str::to_owned);
     match key {
