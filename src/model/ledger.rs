@@ -18,8 +18,8 @@ pub enum LedgerItem {
 #[derive(Clone, Debug, PartialEq)]
 pub struct OtherEntry {
     pub raw: Json,
-    /// Its `amount`, or 0 when that cannot be read.
-    pub amount: Decimal,
+    /// Its `amount`, when it can be read exactly.
+    pub amount: Option<Decimal>,
     pub segment_id: Option<Id>,
     pub invoice_id: Option<Id>,
 }
@@ -52,7 +52,7 @@ impl LedgerItem {
     pub fn amount(&self) -> Option<Decimal> {
         match self {
             LedgerItem::Known(e) => e.amount().exact(),
-            LedgerItem::Other(o) => Some(o.amount),
+            LedgerItem::Other(o) => o.amount,
         }
     }
 }

@@ -210,8 +210,6 @@ pub fn read_hierarchy(
     Some(HierarchyConfiguration { child_access })
 }
 
-/// `None` for an entry type this version does not know; its segment and invoice ids, when it
-/// has both, go to `unknown_ties`.
 /// One ledger entry: a known type read whole (`None`, reported, when it cannot be), any other
 /// kept as it came.
 fn read_ledger_entry(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Option<LedgerItem> {
@@ -295,7 +293,7 @@ fn read_ledger_entry(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Opti
             };
             return Some(LedgerItem::Other(OtherEntry {
                 raw: v.clone().into_owned(),
-                amount: amount.unwrap_or(Decimal::ZERO),
+                amount,
                 segment_id: id_at("segment_id"),
                 invoice_id: id_at("invoice_id"),
             }));

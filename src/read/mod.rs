@@ -151,7 +151,6 @@ impl<'i> Reader<'i> {
         }
     }
 
-    /// A number, or a string holding one (as form controls do; not in a strict read).
     /// A number the server computed: as [`Reader::decimal`], but one finer than a `Decimal`
     /// holds is kept as spelled (see [`ServerNumber`]).
     pub fn server_number(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<ServerNumber> {
@@ -169,6 +168,7 @@ impl<'i> Reader<'i> {
         self.decimal(v, path).map(ServerNumber::Exact)
     }
 
+    /// A number, or a string holding one (as form controls do; not in a strict read).
     pub fn decimal(&mut self, v: &Value<'_>, path: &Path<'_>) -> Option<Decimal> {
         let text = match v {
             Value::Number(n) => n.as_ref(),

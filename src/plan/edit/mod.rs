@@ -698,9 +698,11 @@ fn collect<K: Kind>(
         }
         if let Some(prev) = s.overlaps(key) {
             let prev_at = s.position(prev).unwrap_or(0);
-            // At the field the user would change: this segment's start, unless the edit moved
-            // neither of its ends but moved one of the earlier segment's (or added that one).
-            let earlier_end = s.moved_end(key).map_or(s.moved_end(prev), |_| None);
+            // At the field the user would change: this segment's start, unless the edit left it
+            // where it was and moved an end of the earlier one (or added that one).
+            let earlier_end = ["ending_before", "starting_at"]
+                .into_iter()
+                .find(|end| !s.moved(key, "starting_at") && s.moved(prev, end));
             issues.push(match earlier_end {
                 Some(end) => Issue::new(
                     IssueCode::AccessOverlap,

@@ -262,24 +262,20 @@ impl<K: Kind> Schedule<K> {
         self.dup_ids.contains(&id).then_some(id)
     }
 
-    /// The end of `key`'s segment the edit moved, `ending_before` when both did or when the
-    /// original has no such segment (it was added): where an overlap it reaches into a later
-    /// segment is reported.
-    pub fn moved_end(&self, key: u32) -> Option<&'static str> {
-        let slot = self.slot(key)?;
+    /// Whether the edit moved this end (`starting_at`, `ending_before`) of `key`'s segment; both
+    /// ends of a segment the original does not have (it was added). Where an overlap is reported.
+    pub fn moved(&self, key: u32, end: &str) -> bool {
+        let Some(slot) = self.slot(key) else {
+            return false;
+        };
         let known = K::draft_id(&slot.draft)
             .value()
             .is_some_and(|id| self.orig_index.contains_key(id));
-        if !known {
-            return Some("ending_before");
+        match &slot.eval.diff {
+            _ if !known => true,
+            super::kind::Diff::Updated(_, fields) => fields.iter().any(|f| f.field == end),
+            _ => false,
         }
-        let super::kind::Diff::Updated(_, fields) = &slot.eval.diff else {
-            return None;
-        };
-        let moved = |end: &str| fields.iter().any(|f| f.field == end);
-        ["ending_before", "starting_at"]
-            .into_iter()
-            .find(|end| moved(end))
     }
 
     /// The earlier segment that `key`'s segment is reported as overlapping.
