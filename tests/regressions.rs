@@ -21,6 +21,13 @@ fn session() -> Session {
     Session::new(&o.expect("commit"), &c.expect("context"))
 }
 
+/// The last issue of a plan as `(code, path)`: where a refused session edit puts its own.
+fn last_issue(plan: &SessionPlan) -> Option<(&str, &str)> {
+    plan.issues
+        .last()
+        .map(|i| (i.code.as_str(), i.path.as_str()))
+}
+
 fn assert_paths_are_pointers(plan: &SessionPlan, what: &str) {
     for i in &plan.issues {
         assert!(
@@ -334,13 +341,7 @@ fn a_value_too_deep_for_the_draft_is_refused_and_later_edits_are_kept() {
         let text = nested(levels);
         let value = json::parse(&text).expect("at the argument limit");
         let plan = s.set(path, Some(&value));
-        assert_eq!(
-            plan.issues
-                .last()
-                .map(|i| (i.code.as_str(), i.path.as_str())),
-            Some(("value_too_deep", path)),
-            "{path}"
-        );
+        assert_eq!(last_issue(&plan), Some(("value_too_deep", path)), "{path}");
         let plan = s.set("/name", Some(&name));
         assert!(plan.issues.is_empty(), "{path}: {:?}", plan.issues);
         assert_eq!(
@@ -499,21 +500,13 @@ fn a_set_the_draft_cannot_keep_is_refused_and_a_renamed_product_is_not_editable(
     ] {
         let mut s = session();
         let plan = s.set(path, Some(&value));
-        assert_eq!(
-            plan.issues
-                .last()
-                .map(|i| (i.code.as_str(), i.path.as_str())),
-            Some(("path_not_found", path)),
-            "{path}"
-        );
+        assert_eq!(last_issue(&plan), Some(("path_not_found", path)), "{path}");
         assert!(!s.can_undo(), "{path}: nothing was done, nothing to undo");
     }
     let mut s = session();
     let plan = s.set("/product/name", Some(&value));
     assert_eq!(
-        plan.issues
-            .last()
-            .map(|i| (i.code.as_str(), i.path.as_str())),
+        last_issue(&plan),
         Some(("field_not_editable", "/product/name"))
     );
     let renamed = COMMIT.replace(r#""name": "P""#, r#""name": "Q""#);
@@ -700,13 +693,7 @@ fn a_set_to_a_key_a_specifier_or_the_hierarchy_lacks_is_refused() {
     ] {
         let mut s = Session::new(&json::parse(&original).expect("commit"), &context);
         let plan = s.set(path, Some(&value));
-        assert_eq!(
-            plan.issues
-                .last()
-                .map(|i| (i.code.as_str(), i.path.as_str())),
-            Some(("path_not_found", path)),
-            "{path}"
-        );
+        assert_eq!(last_issue(&plan), Some(("path_not_found", path)), "{path}");
         assert!(!s.can_undo(), "{path}: nothing was done, nothing to undo");
     }
     for path in [
@@ -759,11 +746,6 @@ fn a_read_only_field_given_its_own_value_is_no_edit() {
         assert!(!s.can_undo(), "{same}: nothing was done");
     }
     let plan = s.set("/balance", Some(&json::parse("7").expect("value")));
-    assert_eq!(
-        plan.issues
-            .last()
-            .map(|i| (i.code.as_str(), i.path.as_str())),
-        Some(("field_not_editable", "/balance"))
-    );
+    assert_eq!(last_issue(&plan), Some(("field_not_editable", "/balance")));
     assert!(!s.can_undo());
 }

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { SAMPLES, cloneJson } from '../src/samples';
-import { accessRows, byPath, editPanel, expectClean, invoiceRows, openApp, payloadOf, shot, summary } from './helpers';
+import { accessRows, byPath, editPanel, expectClean, invoiceRows, openApp, pasteCommit, payloadOf, shot, summary } from './helpers';
 
 const prepaid = SAMPLES[0].commit;
 const postpaid = SAMPLES[1].commit;
@@ -247,10 +247,7 @@ test('the pasted commit can be chosen again from the Commit select', async ({ pa
   const watch = await openApp(page);
   const c = cloneJson(prepaid);
   c.name = 'Support credits 2026';
-  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
-  await dialog.getByLabel('Commit JSON').fill(JSON.stringify(c));
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  const dialog = await pasteCommit(page, JSON.stringify(c));
   await expect(dialog).toBeHidden();
   const panel = editPanel(page);
   await expect(panel).toBeFocused();
@@ -265,10 +262,7 @@ test('keeping unsent changes from the paste dialog says so, not that the module 
   const watch = await openApp(page);
   const panel = editPanel(page);
   await byPath(panel, '/name').fill('Renamed');
-  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
-  await dialog.getByLabel('Commit JSON').fill(JSON.stringify(postpaid));
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click(); // the watch dismisses the question
+  const dialog = await pasteCommit(page, JSON.stringify(postpaid)); // the watch dismisses the question
   await expect(dialog.locator('#paste-message')).toHaveText('Not opened: your changes to the commit you are editing are kept.');
   expect(watch.dialogs).toHaveLength(1);
   expect(watch.errors).toEqual([]);
@@ -402,10 +396,7 @@ test('a commit named <img src=x onerror=alert(1)> is shown as text, never as HTM
   evil.name = name;
   evil.description = '<script>alert(2)</script><b>bold</b>';
   evil.product.name = '<svg onload=alert(3)>';
-  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
-  await dialog.getByLabel('Commit JSON').fill(JSON.stringify({ data: [evil, cloneJson(postpaid)] }));
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  const dialog = await pasteCommit(page, JSON.stringify({ data: [evil, cloneJson(postpaid)] }));
   await expect(dialog.locator('.pick').first()).toContainText(name);
   await dialog.locator('.pick').first().click();
   const panel = editPanel(page);
@@ -421,10 +412,7 @@ test('a commit named <img src=x onerror=alert(1)> is shown as text, never as HTM
 
 test('a pasted commit the module cannot read shows its issues instead of failing', async ({ page }) => {
   const watch = await openApp(page);
-  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
-  await dialog.getByLabel('Commit JSON').fill('{"id": "nope", "type": "PREPAID", "product": {"id": "x", "name": "Broken"}, "name": "Broken"}');
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  const dialog = await pasteCommit(page, '{"id": "nope", "type": "PREPAID", "product": {"id": "x", "name": "Broken"}, "name": "Broken"}');
   await expect(dialog).toBeHidden();
   const panel = editPanel(page);
   await expect(summary(panel).locator('.summary-item.issue-error[data-code="invalid_original"]')).toHaveCount(2);
@@ -441,10 +429,7 @@ test('issues a commit has when it is opened show next to their field, not only i
   const watch = await openApp(page);
   const broken = cloneJson(prepaid);
   broken.access_schedule!.schedule_items[5].amount = -5;
-  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
-  await dialog.getByLabel('Commit JSON').fill(JSON.stringify(broken));
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  const dialog = await pasteCommit(page, JSON.stringify(broken));
   await expect(dialog).toBeHidden();
   const panel = editPanel(page);
   await expect(summary(panel).locator('.summary-item[data-code="negative_amount"]')).not.toHaveCount(0);
@@ -577,10 +562,7 @@ test('a keystroke on a 120-segment commit updates everything within a frame', as
   }
   big.access_schedule!.schedule_items = items;
   big.ledger = [];
-  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
-  await dialog.getByLabel('Commit JSON').fill(JSON.stringify(big));
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await pasteCommit(page, JSON.stringify(big));
   await expect(accessRows(page)).toHaveCount(120);
   const times = await page.evaluate(async () => {
     const input = document.querySelector<HTMLInputElement>('[data-path="/access_schedule/schedule_items/60/amount"]')!;
@@ -653,10 +635,7 @@ test('a commit the page fails to show leaves the open commit editable (its edito
       Object.defineProperty(Intl.NumberFormat.prototype, 'format', broken ? { configurable: true, get: () => fail } : w.realFormat);
     }, broken);
   await breakFormat(true);
-  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
-  await dialog.getByLabel('Commit JSON').fill(JSON.stringify(postpaid));
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  const dialog = await pasteCommit(page, JSON.stringify(postpaid));
   await expect(dialog.locator('#paste-message')).toContainText('could not be shown');
   await expect(dialog.locator('#paste-message')).toContainText('stays open');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -684,10 +663,7 @@ for (const [what, spoil] of [
     const broken = cloneJson(prepaid) as unknown as Record<string, any>;
     broken.name = 'Spoiled commit';
     spoil(broken);
-    await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Open a commit' });
-    await dialog.getByLabel('Commit JSON').fill(JSON.stringify(broken));
-    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    const dialog = await pasteCommit(page, JSON.stringify(broken));
     await expect(dialog).toBeHidden();
     const panel = editPanel(page);
     await expect(panel.locator('h1.commit-title')).toHaveText('Spoiled commit');

@@ -38,6 +38,15 @@ export async function shot(page: Page, name: string, opts: { fullPage?: boolean;
   else await page.screenshot({ path: `${SCREENS}${name}.png`, fullPage: opts.fullPage ?? false });
 }
 
+/** Paste `text` into the Open a commit dialog and press Open; the dialog, for what follows. */
+export async function pasteCommit(page: Page, text: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Paste commit JSON…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a commit' });
+  await dialog.getByLabel('Commit JSON').fill(text);
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  return dialog;
+}
+
 export function editPanel(page: Page): Locator {
   return page.locator('#panel-edit');
 }
