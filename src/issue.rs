@@ -87,6 +87,7 @@ codes! {
     EndDateDropsFinalized = "end_date_drops_finalized": Error, "The new invoice end drops an invoice item whose invoice is FINALIZED (R9).";
     TrueupPostpaidOnly = "trueup_postpaid_only": Error, "disableTrueup works on POSTPAID commits only.";
     ContractIdRequired = "contract_id_required": Error, "No `contract_id` in the request and none on the commit.";
+    ContractIdMismatch = "contract_id_mismatch": Warning, "The request's `contract_id` is neither the commit's `contract` nor its `invoice_contract`.";
     PathNotFound = "path_not_found": Error, "An editor path that names no field of the draft.";
     ValueTooDeep = "value_too_deep": Error, "An editor value that would sit more than 64 levels deep in the draft (the limit of every argument).";
 }

@@ -12,6 +12,7 @@ use crate::model::*;
 use crate::read::commit::read_commit;
 use crate::read::create::read_trueup_request;
 use crate::read::Reader;
+use crate::values::Id;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -39,10 +40,26 @@ pub fn plan_disable_trueup(original: &Value<'_>, request: &Value<'_>) -> TrueupP
             "disableTrueup works on POSTPAID commits only; this one is PREPAID",
         ));
     }
+    let named = [&commit.contract, &commit.invoice_contract].map(|c| c.as_ref().map(|c| c.id));
     let contract_id = if req.contract_id_given {
+        if let Some(given) = req
+            .contract_id
+            .filter(|g| named.iter().flatten().all(|n| n != g))
+        {
+            if named.iter().any(Option::is_some) {
+                issues.push(Issue::new(
+                    IssueCode::ContractIdMismatch,
+                    "/contract_id",
+                    format!(
+                        "the commit is on {}, not contract {given}: the endpoint looks for the commit on the contract given",
+                        contracts_named(named)
+                    ),
+                ));
+            }
+        }
         req.contract_id
     } else {
-        let found = commit.contract.or(commit.invoice_contract).map(|c| c.id);
+        let found = named[0].or(named[1]);
         if found.is_none() {
             issues.push(Issue::new(
                 IssueCode::ContractIdRequired,
@@ -63,6 +80,15 @@ pub fn plan_disable_trueup(original: &Value<'_>, request: &Value<'_>) -> TrueupP
         _ => None,
     };
     TrueupPlan { payload, issues }
+}
+
+fn contracts_named([contract, invoice]: [Option<Id>; 2]) -> String {
+    match (contract, invoice) {
+        (Some(c), Some(i)) if c != i => format!("contract {c} (invoiced on {i})"),
+        (Some(c), _) => format!("contract {c}"),
+        (None, Some(i)) => format!("contract {i} (its invoice_contract)"),
+        (None, None) => String::new(),
+    }
 }
 
 #[cfg(test)]

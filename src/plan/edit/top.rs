@@ -5,6 +5,7 @@ use crate::fast_hash::FastSet;
 use crate::issue::{Issue, IssueCode};
 use crate::json::{pointer, Json, Path, Value};
 use crate::model::*;
+use crate::plan::create::USD_CENTS_ID;
 use crate::plan::output::{Change, Val};
 use crate::read::commit::{read_hierarchy, read_specifier};
 use crate::read::draft::read_ref;
@@ -55,8 +56,12 @@ pub fn same_frozen(key: &str, original: Option<&Json>, draft: &Json) -> bool {
         "/type" => text(original)
             .zip(text(draft))
             .is_some_and(|(a, b)| a.eq_ignore_ascii_case(&b)),
+        // No credit type (absent or `null`) is USD (cents), the default (reference §1).
         k if k.ends_with("/credit_type") => {
-            let id = |v: &Json| v.get("id").and_then(Value::as_str).and_then(Id::parse);
+            let id = |v: &Json| match v {
+                Value::Null => Id::parse(USD_CENTS_ID),
+                v => v.get("id").and_then(Value::as_str).and_then(Id::parse),
+            };
             original.same_as(draft) || (id(original).is_some() && id(original) == id(draft))
         }
         // Absent and `null` are the default, `false`; a value that is no boolean is no match.
