@@ -235,8 +235,10 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
       ],
       'DIVIDED_ROUNDED',
     );
-    const gBtn = h('button', { type: 'button', class: 'btn btn-secondary' }, isAccess ? 'Replace segments' : 'Replace invoices');
-    const gRoot = h('div', { class: 'generator', 'data-path': '', 'data-issue-slot': `gen-${kind}-issues`, tabindex: '-1' });
+    const gBtn = h('button', { type: 'submit', class: 'btn btn-secondary' }, isAccess ? 'Replace segments' : 'Replace invoices');
+    // A form of its own, so Enter in any of its fields fills as the button does. No browser
+    // validation: the module judges the rule and says what is wrong next to the field.
+    const gRoot = h('form', { class: 'generator', novalidate: true, 'data-path': '', 'data-issue-slot': `gen-${kind}-issues`, tabindex: '-1' });
     gRoot.append(
       h(
         'div',
@@ -272,7 +274,9 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
     gRoot.addEventListener('input', () => {
       if (generators.has(gRoot)) generate();
     });
-    gBtn.addEventListener('click', () => {
+    gRoot.addEventListener('submit', (e) => {
+      // The page stays: nothing is sent anywhere.
+      e.preventDefault();
       const res = generate();
       if (res.issues.some((i) => i.severity === 'error')) return;
       const next: Row[] = res.items.map((it): Row =>
