@@ -9,6 +9,7 @@ import { endDateTab } from './panels/enddate';
 import { trueupTab } from './panels/trueup';
 import { pasteDialog } from './panels/source';
 import { textInput } from './panels/form';
+import { historyKeys } from './history-keys';
 
 // App shell: the commit source bar, the tabs, and keyboard shortcuts.
 
@@ -206,19 +207,7 @@ async function start(): Promise<void> {
   main.replaceChildren(sourceBar, tablist, ...panels.values(), dialog.el);
 
   // ---- undo / redo ------------------------------------------------------------------------------
-  document.addEventListener('keydown', (e) => {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-    if (state.tab !== 'edit' || !state.edit) return;
-    if ((e.target as HTMLElement | null)?.closest('dialog')) return;
-    const k = e.key.toLowerCase();
-    if (k === 'z' && !e.shiftKey) {
-      e.preventDefault();
-      state.edit.undo();
-    } else if ((k === 'z' && e.shiftKey) || k === 'y') {
-      e.preventDefault();
-      state.edit.redo();
-    }
-  });
+  document.addEventListener('keydown', historyKeys(() => (state.tab === 'edit' ? state.edit : null)));
 
   openCommit(cloneJson(SAMPLES[0].commit), { ...SAMPLES[0].invoiceStatuses }, SAMPLES[0].label);
   const initial = TABS.find((t) => `#${t.key}` === location.hash)?.key ?? 'edit';

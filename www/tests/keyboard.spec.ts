@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { expectClean, openApp, payloadOf } from './helpers';
+import { byPath, editPanel, expectClean, openApp, payloadOf } from './helpers';
 
-// Keys that act on a form: Enter in the schedule rule helper.
+// Keys that act on a form: Enter in the schedule rule helper, and undo / redo in fields that are
+// not the commit's (their typing has the browser's own undo).
 
 test('Enter in a "Fill from a rule" field fills the schedule as its button does, and nothing else', async ({ page }) => {
   const watch = await openApp(page, '#create');
@@ -39,5 +40,46 @@ test('Enter in a "Fill from a rule" field fills the schedule as its button does,
 
   expect(page.url()).toBe(url);
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  expectClean(watch);
+});
+
+test('Ctrl+Z in the Customer ID field undoes the typing there, not the commit edit', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  const amount = byPath(panel, '/access_schedule/schedule_items/5/amount');
+  await amount.fill('1250000');
+  const edited = await payloadOf(panel);
+  expect(edited?.access_schedule).toBeTruthy();
+
+  const customer = page.locator('#customer-id');
+  const id = await customer.inputValue();
+  await customer.click();
+  await customer.press('End');
+  await page.keyboard.type('xyz');
+  await page.keyboard.press('Control+z');
+  await expect(customer).toHaveValue(id);
+  await expect(amount).toHaveValue('1250000');
+  expect(await payloadOf(panel)).toEqual(edited);
+  // The Mac shortcut is left to the browser too.
+  await page.keyboard.press('Meta+z');
+  expect(await payloadOf(panel)).toEqual(edited);
+
+  // Redo there is the field's own as well: it does not redo an undone commit edit.
+  await panel.getByRole('button', { name: 'Undo' }).click();
+  expect(await payloadOf(panel)).toBeNull();
+  await customer.focus();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(customer).toHaveValue(`${id}xyz`);
+  await page.keyboard.press('Control+y');
+  await page.keyboard.press('Meta+Shift+z');
+  expect(await payloadOf(panel)).toBeNull();
+  await page.keyboard.press('Control+z');
+  await expect(customer).toHaveValue(id);
+
+  // The commit's own fields keep stepping through the commit's history.
+  await byPath(panel, '/access_schedule/schedule_items/5/amount').focus();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(byPath(panel, '/access_schedule/schedule_items/5/amount')).toHaveValue('1250000');
+  expect(await payloadOf(panel)).toEqual(edited);
   expectClean(watch);
 });

@@ -19,6 +19,8 @@ export interface EditTab {
   el: HTMLElement;
   undo(): void;
   redo(): void;
+  /** Whether a control edits the draft: one of the commit's fields, which Ctrl+Z steps back. */
+  isCommitField(control: Element): boolean;
   /** Change the customer in the session's context, keeping the draft. */
   setCustomer(id: string): void;
   context(): EditContext;
@@ -132,6 +134,9 @@ export function editTab(session: EditSession): EditTab {
     el,
     undo: () => session.undo(),
     redo: () => session.redo(),
+    // Every control of the form that edits the draft names what it edits in data-path; the
+    // invoice statuses do not (they are the context).
+    isCommitField: (control) => form.contains(control) && control.matches('[data-path]'),
     setCustomer: (id) => session.setContext({ ...session.context, customer_id: id }),
     context: () => session.context,
     hasChanges: () => session.plan.changes.length > 0,
