@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { SAMPLES } from '../src/samples';
 import { editPanel, expectClean, openApp, byPath, payloadOf, shot } from './helpers';
@@ -133,4 +133,51 @@ test.describe('in New York', () => {
     expect(await payloadOf(panel)).toMatchObject({ access_ending_before: lastStart });
     expectClean(watch);
   });
+});
+
+// An issue about a whole schedule row (its path is the row's) shows under the row; each field of
+// the row names that message in its description, so it is read out when the field takes the focus.
+test('a field of a schedule row is described by the issue about its whole row, besides its own', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  /** The ids a field is described by, and the id of the message slot in its own cell. */
+  const describedBy = async (field: Locator) => ({
+    ids: ((await field.getAttribute('aria-describedby')) ?? '').split(' '),
+    own: await field.locator('xpath=ancestor::div[contains(@class, "cell")][1]/div[contains(@class, "issue-slot")]').getAttribute('id'),
+  });
+
+  // Invoice 1 is on a FINALIZED invoice: any change to it is refused for the whole item.
+  await byPath(panel, '/invoice_schedule/schedule_items/0/amount').fill('123');
+  const entry = panel.locator('.summary-item[data-issue-path="/invoice_schedule/schedule_items/0"]');
+  await expect(entry).toHaveCount(1);
+  const message = ((await entry.locator('.summary-msg').textContent()) ?? '').trim();
+  expect(message).not.toBe('');
+  await expect(panel.locator('[id="invoice-row-0-issues"] .issue-msg')).toHaveText(message);
+  const fields = panel.locator('tr.item-row[data-path="/invoice_schedule/schedule_items/0"] input');
+  await expect(fields).toHaveCount(4);
+  for (const field of await fields.all()) {
+    const { ids, own } = await describedBy(field);
+    expect(ids).toEqual([own, 'invoice-row-0-issues']);
+    await field.focus();
+    await expect(field).toHaveAccessibleDescription(message);
+  }
+
+  // The same in the access table, and in the Create tab's tables.
+  const access = panel.locator('tr.item-row[data-path="/access_schedule/schedule_items/3"] input');
+  await expect(access).toHaveCount(3);
+  for (const field of await access.all()) {
+    const { ids, own } = await describedBy(field);
+    expect(ids).toEqual([own, 'access-row-3-issues']);
+  }
+  await page.locator('#tab-create').click();
+  const rows = page.locator('#panel-create tr.item-row');
+  await expect(rows).toHaveCount(13);
+  for (const row of await rows.all()) {
+    const rowSlot = `c-${await row.getAttribute('data-path')}-row`;
+    for (const field of await row.locator('input').all()) {
+      const { ids, own } = await describedBy(field);
+      expect(ids).toEqual([own, rowSlot]);
+    }
+  }
+  expectClean(watch);
 });

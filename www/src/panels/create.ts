@@ -5,7 +5,7 @@ import { addMonthsIso, formatAmount, inputToIso, isoToInput, unitLabel, USD_CENT
 import { ENDPOINTS } from '../clipboard';
 import { issueSummary, placeIssues } from '../issues';
 import { SAMPLE_IDS } from '../samples';
-import { card, dateInput, field, panelHead, select, textInput, wirePath } from './form';
+import { card, dateInput, describeFieldsByRow, field, panelHead, select, textInput, wirePath } from './form';
 import { payloadPanel } from './payload';
 import { previewPanel } from './preview';
 
@@ -192,8 +192,10 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
           (body.querySelectorAll<HTMLElement>('.btn-remove')[Math.min(i, rows().length - 1)] ?? add).focus();
         });
         const slot = `c-${base}-row`;
+        const tr = h('tr', { class: 'item-row', 'data-path': base, 'data-issue-slot': slot, tabindex: '-1' }, h('th', { scope: 'row', class: 'col-n' }, String(n)), ...cells, h('td', { class: 'col-act' }, rm));
+        describeFieldsByRow(tr, slot);
         body.append(
-          h('tr', { class: 'item-row', 'data-path': base, 'data-issue-slot': slot, tabindex: '-1' }, h('th', { scope: 'row', class: 'col-n' }, String(n)), ...cells, h('td', { class: 'col-act' }, rm)),
+          tr,
           h('tr', { class: 'issue-slot-row', hidden: true }, h('td', { colspan: cols.length + 2 }, h('div', { class: 'issue-slot', id: slot }))),
         );
       });

@@ -11,6 +11,17 @@ export function wirePath(control: HTMLElement, path: string, slotId: string, des
   control.setAttribute('aria-describedby', [...describedBy, slotId].join(' '));
 }
 
+/**
+ * The fields of a table row also name the row's message slot: an issue about the whole row (its
+ * path is the row's) is then read out when any of its fields takes the focus, after the field's own.
+ */
+export function describeFieldsByRow(row: HTMLElement, rowSlotId: string): void {
+  for (const control of row.querySelectorAll<HTMLElement>('input, select, textarea')) {
+    const ids = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    control.setAttribute('aria-describedby', [...ids, rowSlotId].join(' '));
+  }
+}
+
 export interface FieldOpts {
   label: string;
   path: string;
