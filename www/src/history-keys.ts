@@ -33,3 +33,13 @@ export function historyKeys(shownEdit: () => EditTab | null): (e: KeyboardEvent)
     }
   };
 }
+
+/**
+ * A beforeinput listener for the page. Chromium keeps one text-undo list for the whole page: in a
+ * field with nothing of its own left to undo, the browser's undo would reach back into the field
+ * typed in before, a commit field among them, and change the commit behind the history's back.
+ * The browser's text undo and redo change only the field that has the focus.
+ */
+export function keepTextUndoInFocusedField(e: InputEvent): void {
+  if ((e.inputType === 'historyUndo' || e.inputType === 'historyRedo') && e.target !== document.activeElement) e.preventDefault();
+}

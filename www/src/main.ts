@@ -9,7 +9,7 @@ import { endDateTab } from './panels/enddate';
 import { trueupTab } from './panels/trueup';
 import { pasteDialog } from './panels/source';
 import { textInput } from './panels/form';
-import { historyKeys } from './history-keys';
+import { historyKeys, keepTextUndoInFocusedField } from './history-keys';
 
 // App shell: the commit source bar, the tabs, and keyboard shortcuts.
 
@@ -208,6 +208,7 @@ async function start(): Promise<void> {
 
   // ---- undo / redo ------------------------------------------------------------------------------
   document.addEventListener('keydown', historyKeys(() => (state.tab === 'edit' ? state.edit : null)));
+  document.addEventListener('beforeinput', keepTextUndoInFocusedField);
 
   openCommit(cloneJson(SAMPLES[0].commit), { ...SAMPLES[0].invoiceStatuses }, SAMPLES[0].label);
   const initial = TABS.find((t) => `#${t.key}` === location.hash)?.key ?? 'edit';

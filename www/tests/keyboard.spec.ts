@@ -63,6 +63,12 @@ test('Ctrl+Z in the Customer ID field undoes the typing there, not the commit ed
   // The Mac shortcut is left to the browser too.
   await page.keyboard.press('Meta+z');
   expect(await payloadOf(panel)).toEqual(edited);
+  // With nothing of its own left to undo, the browser's undo does not reach back into the amount
+  // typed before (Chromium keeps one text-undo list for the whole page).
+  await page.keyboard.press('Control+z');
+  await expect(customer).toHaveValue(id);
+  await expect(amount).toHaveValue('1250000');
+  expect(await payloadOf(panel)).toEqual(edited);
 
   // Redo there is the field's own as well: it does not redo an undone commit edit.
   await panel.getByRole('button', { name: 'Undo' }).click();
