@@ -202,26 +202,50 @@ fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commi
 }
 
 /// The ledger and balance after the access schedule's edit (or end date): entries of removed
-/// segments go with them (R10), a segment's start entry grants its new amount, and the balance (the ledger's sum,
-/// clamped at 0) moves by what the ledger moved. A balance or ledger amount finer than a `Decimal`
-/// holds (see `ServerNumber`) moves nothing: the move would not be exact.
+/// segments go with them (R10), a segment's start entry grants its new amount, and the balance (the
+/// ledger's sum, clamped at 0) moves by what the ledger moved. A segment that expired or rolled
+/// over counts 0 in the balance (reference §5): its closing entry takes a change to its amount (the
+/// more it granted, the more expired), so the balance does not move for it. A balance or ledger
+/// amount finer than a `Decimal` holds (see `ServerNumber`) moves nothing: the move would not be
+/// exact.
 pub fn settle_ledger(c: &mut Commit, updates: &[AccessUpdate], removed: &FastSet<Id>) {
     let Some(ledger) = &mut c.ledger else { return };
-    let before = ledger_sum(ledger);
+    let closed: FastSet<Id> = ledger.iter().filter_map(closed_segment).collect();
+    let counted = |e: &&LedgerItem| e.segment_id().map_or(true, |s| !closed.contains(&s));
+    let before = ledger_sum(ledger.iter().filter(counted));
     ledger.retain(|e| e.segment_id().map_or(true, |s| !removed.contains(&s)));
     let amounts: FastMap<Id, Decimal> = updates
         .iter()
         .filter_map(|u| Some((u.id, u.amount?)))
         .collect();
+    let mut granted_more: FastMap<Id, Decimal> = FastMap::default();
     for entry in ledger.iter_mut() {
         if let LedgerItem::Known(LedgerEntry::PrepaidSegmentStart(start)) = entry {
             if let Some(a) = amounts.get(&start.segment_id) {
+                if let Some(more) = start.amount.exact().and_then(|was| a.checked_sub(was)) {
+                    granted_more.insert(start.segment_id, more);
+                }
                 start.amount = ServerNumber::Exact(*a);
             }
         }
     }
+    for entry in ledger.iter_mut() {
+        if let Some((segment, amount)) = closing_amount(entry) {
+            if let Some(more) = granted_more.remove(&segment) {
+                // What expired (a negative amount) grows with the grant; never past 0.
+                let next = amount.exact().and_then(|a| a.checked_sub(more));
+                if let Some(next) = next {
+                    *amount = ServerNumber::Exact(if next.is_negative() {
+                        next
+                    } else {
+                        Decimal::ZERO
+                    });
+                }
+            }
+        }
+    }
     let moved = before
-        .zip(ledger_sum(ledger))
+        .zip(ledger_sum(ledger.iter().filter(counted)))
         .and_then(|(b, a)| a.checked_sub(b));
     let balance = c.balance.as_ref().and_then(ServerNumber::exact);
     if let (Some(balance), Some(moved)) = (balance, moved) {
@@ -243,6 +267,31 @@ pub fn settle_ledger(c: &mut Commit, updates: &[AccessUpdate], removed: &FastSet
     }
 }
 
+/// The segment an entry closes: its expiration, or its rollover into a new contract.
+fn closed_segment(entry: &LedgerItem) -> Option<Id> {
+    match entry {
+        LedgerItem::Known(
+            LedgerEntry::PrepaidExpiration(SegmentEntry { segment_id, .. })
+            | LedgerEntry::PrepaidRollover(RolloverEntry { segment_id, .. }),
+        ) => Some(*segment_id),
+        _ => None,
+    }
+}
+
+fn closing_amount(entry: &mut LedgerItem) -> Option<(Id, &mut ServerNumber)> {
+    match entry {
+        LedgerItem::Known(
+            LedgerEntry::PrepaidExpiration(SegmentEntry {
+                segment_id, amount, ..
+            })
+            | LedgerEntry::PrepaidRollover(RolloverEntry {
+                segment_id, amount, ..
+            }),
+        ) => Some((*segment_id, amount)),
+        _ => None,
+    }
+}
+
 /// Where each id first stands (an update finds its item in one lookup, not a scan).
 fn places(ids: impl Iterator<Item = Id>) -> FastMap<Id, usize> {
     let mut out = FastMap::default();
@@ -252,10 +301,8 @@ fn places(ids: impl Iterator<Item = Id>) -> FastMap<Id, usize> {
     out
 }
 
-fn ledger_sum(ledger: &[LedgerItem]) -> Option<Decimal> {
-    ledger
-        .iter()
-        .try_fold(Decimal::ZERO, |sum, e| sum.checked_add(e.amount()?))
+fn ledger_sum<'a>(mut entries: impl Iterator<Item = &'a LedgerItem>) -> Option<Decimal> {
+    entries.try_fold(Decimal::ZERO, |sum, e| sum.checked_add(e.amount()?))
 }
 
 /// R1 on the result, when the body changes the targeting: `specifiers` do not stand beside
