@@ -135,16 +135,20 @@ test.describe('in New York', () => {
   });
 });
 
+/** The ids a field is described by, and the id of the message slot in its own cell or field box. */
+async function describedBy(field: Locator): Promise<{ ids: string[]; own: string | null }> {
+  const box = 'ancestor::div[contains(concat(" ", @class, " "), " cell ") or contains(concat(" ", @class, " "), " field ")][1]';
+  return {
+    ids: ((await field.getAttribute('aria-describedby')) ?? '').split(' '),
+    own: await field.locator(`xpath=${box}/div[contains(@class, "issue-slot")]`).getAttribute('id'),
+  };
+}
+
 // An issue about a whole schedule row (its path is the row's) shows under the row; each field of
 // the row names that message in its description, so it is read out when the field takes the focus.
 test('a field of a schedule row is described by the issue about its whole row, besides its own', async ({ page }) => {
   const watch = await openApp(page);
   const panel = editPanel(page);
-  /** The ids a field is described by, and the id of the message slot in its own cell. */
-  const describedBy = async (field: Locator) => ({
-    ids: ((await field.getAttribute('aria-describedby')) ?? '').split(' '),
-    own: await field.locator('xpath=ancestor::div[contains(@class, "cell")][1]/div[contains(@class, "issue-slot")]').getAttribute('id'),
-  });
 
   // Invoice 1 is on a FINALIZED invoice: any change to it is refused for the whole item.
   await byPath(panel, '/invoice_schedule/schedule_items/0/amount').fill('123');
@@ -179,5 +183,43 @@ test('a field of a schedule row is described by the issue about its whole row, b
       expect(ids).toEqual([own, rowSlot]);
     }
   }
+  expectClean(watch);
+});
+
+// The same for a specifier: an issue about the whole specifier (an empty one matches all usage)
+// shows under it, and each of its fields names that message after its own (and after its hint).
+test('a field of a specifier is described by the issue about the whole specifier, besides its own', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  await panel.getByText('Specifiers', { exact: true }).click();
+  await expect(panel.locator('.spec')).toHaveCount(3);
+  await panel.getByRole('button', { name: 'Add specifier' }).click();
+
+  /** Each field of specifier `i` names the specifier's slot last, and is described by `message`. */
+  const expectDescribedBySpecifier = async (i: number, message: string) => {
+    const fields = byPath(panel, `/specifiers/${i}`).locator('input, textarea');
+    await expect(fields).toHaveCount(4);
+    for (const field of await fields.all()) {
+      const { ids, own } = await describedBy(field);
+      expect(ids.slice(-2)).toEqual([own, `spec-${i}-issues`]);
+      await field.focus();
+      // The group-values fields are textareas with a hint under them, read before the messages.
+      const hint = (await field.evaluate((el) => el.tagName)) === 'TEXTAREA' ? 'key=value, one per line' : '';
+      await expect(field).toHaveAccessibleDescription([hint, message].filter(Boolean).join(' '));
+    }
+  };
+  const warning = (i: number) => panel.locator(`[id="spec-${i}-issues"] .issue-msg[data-code="specifier_empty"]`);
+  await expect(warning(3)).toHaveCount(1);
+  const message = ((await warning(3).textContent()) ?? '').trim();
+  expect(message).toContain('matches all usage');
+  await expectDescribedBySpecifier(3, message);
+  // The other specifiers have no issue: their fields name their own specifier's (empty) slot.
+  for (const i of [0, 1, 2]) await expectDescribedBySpecifier(i, '');
+  expect(await axe(page)).toEqual([]);
+
+  // Removing specifier 1 renumbers the list: the fields of the empty one, now specifier 3, follow.
+  await panel.getByRole('button', { name: 'Remove specifier 1', exact: true }).click();
+  await expect(warning(2)).toHaveCount(1);
+  await expectDescribedBySpecifier(2, message);
   expectClean(watch);
 });

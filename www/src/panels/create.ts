@@ -5,7 +5,7 @@ import { addMonthsIso, formatAmount, inputToIso, isoToInput, unitLabel, USD_CENT
 import { ENDPOINTS } from '../clipboard';
 import { issueSummary, placeIssues } from '../issues';
 import { SAMPLE_IDS } from '../samples';
-import { card, dateInput, describeFieldsByRow, field, panelHead, select, textInput, wirePath } from './form';
+import { card, dateInput, describeFieldsBy, field, panelHead, select, textInput, wirePath } from './form';
 import { payloadPanel } from './payload';
 import { previewPanel } from './preview';
 
@@ -193,7 +193,7 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
         });
         const slot = `c-${base}-row`;
         const tr = h('tr', { class: 'item-row', 'data-path': base, 'data-issue-slot': slot, tabindex: '-1' }, h('th', { scope: 'row', class: 'col-n' }, String(n)), ...cells, h('td', { class: 'col-act' }, rm));
-        describeFieldsByRow(tr, slot);
+        describeFieldsBy(tr, slot);
         body.append(
           tr,
           h('tr', { class: 'issue-slot-row', hidden: true }, h('td', { colspan: cols.length + 2 }, h('div', { class: 'issue-slot', id: slot }))),

@@ -12,13 +12,15 @@ export function wirePath(control: HTMLElement, path: string, slotId: string, des
 }
 
 /**
- * The fields of a table row also name the row's message slot: an issue about the whole row (its
- * path is the row's) is then read out when any of its fields takes the focus, after the field's own.
+ * The fields of a group (a table row, a specifier, a rule helper) also name an element that
+ * describes the whole group, such as the group's message slot: an issue about the whole group (its
+ * path is the group's) is then read out when any of its fields takes the focus, after the field's
+ * own. Called once per element, in the order they are to be read.
  */
-export function describeFieldsByRow(row: HTMLElement, rowSlotId: string): void {
-  for (const control of row.querySelectorAll<HTMLElement>('input, select, textarea')) {
+export function describeFieldsBy(group: HTMLElement, describerId: string): void {
+  for (const control of group.querySelectorAll<HTMLElement>('input, select, textarea')) {
     const ids = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-    control.setAttribute('aria-describedby', [...ids, rowSlotId].join(' '));
+    control.setAttribute('aria-describedby', [...ids, describerId].join(' '));
   }
 }
 

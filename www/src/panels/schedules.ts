@@ -3,7 +3,7 @@ import type { EditSession } from '../session';
 import type { AccessItem, CommitJson, CreditType, InvoiceItem, InvoiceStatus } from '../types';
 import { addMonthsIso, formatAmount, formatDate, inputToIso, toNumber, isoToInput, monthsBetween, shortId, unitLabel } from '../format';
 import { accessLocks, invoiceLocks, type Lock } from '../locks';
-import { dateInput, describeFieldsByRow, textInput, wirePath } from './form';
+import { dateInput, describeFieldsBy, textInput, wirePath } from './form';
 import type { Panel } from './details';
 
 // Both schedules as tables: edit cells, add a row, remove a row. Rows tied to finalized or void
@@ -245,7 +245,7 @@ export function schedulesPanel(session: EditSession): Panel & { focusLastRow(kin
         h('td', { class: 'col-act' }, removeButton(base, `Remove segment ${n}`, lock ? lockId : null)),
       );
       wirePath(amount, `${base}/amount`, `${base}-a-issues`);
-      describeFieldsByRow(tr, rowSlot);
+      describeFieldsBy(tr, rowSlot);
       frag.append(tr, h('tr', { class: 'issue-slot-row', hidden: true }, h('td', { colspan: 6 }, h('div', { class: 'issue-slot', id: rowSlot }))));
     });
     frag.append(ghostRows('access', items, 6, ct));
@@ -319,7 +319,7 @@ export function schedulesPanel(session: EditSession): Panel & { focusLastRow(kin
         h('td', { class: 'col-act' }, removeButton(base, `Remove invoice ${n}`, lock ? lockId : null)),
       );
       wirePath(amount, `${base}/amount`, `${base}-a-issues`);
-      describeFieldsByRow(tr, rowSlot);
+      describeFieldsBy(tr, rowSlot);
       frag.append(tr, h('tr', { class: 'issue-slot-row', hidden: true }, h('td', { colspan: 7 }, h('div', { class: 'issue-slot', id: rowSlot }))));
     });
     frag.append(ghostRows('invoice', items, 7, ct));

@@ -2,7 +2,7 @@ import { clear, h, icon, nextId } from '../dom';
 import type { EditSession } from '../session';
 import type { CommitJson, Specifier } from '../types';
 import { cloneJson } from '../samples';
-import { card, field, formatPairs, parsePairs, splitList, syncValue, textInput } from './form';
+import { card, describeFieldsBy, field, formatPairs, parsePairs, splitList, syncValue, textInput } from './form';
 import type { Panel } from './details';
 
 // Which usage can draw the commit down: every product, a list of product ids and tags, or a list
@@ -111,22 +111,24 @@ export function targetingPanel(session: EditSession): Panel {
         const buttons = specList.querySelectorAll<HTMLElement>('li .spec-head button');
         (buttons[Math.min(i, buttons.length - 1)] ?? addSpec).focus();
       });
-      specList.append(
+      const slot = `spec-${i}-issues`;
+      const item = h(
+        'li',
+        { class: 'spec', 'data-path': base, 'data-issue-slot': slot, tabindex: '-1' },
+        h('div', { class: 'spec-head' }, h('span', { class: 'spec-title' }, `Specifier ${i + 1}`), remove),
         h(
-          'li',
-          { class: 'spec', 'data-path': base, 'data-issue-slot': `spec-${i}-issues`, tabindex: '-1' },
-          h('div', { class: 'spec-head' }, h('span', { class: 'spec-title' }, `Specifier ${i + 1}`), remove),
-          h(
-            'div',
-            { class: 'grid-2' },
-            field({ label: 'Product ID', path: `${base}/product_id`, control: pid }),
-            field({ label: 'Product tags', path: `${base}/product_tags`, control: ptags }),
-            field({ label: 'Pricing group values', path: `${base}/pricing_group_values`, control: pricing, hint: 'key=value, one per line' }),
-            field({ label: 'Presentation group values', path: `${base}/presentation_group_values`, control: presentation, hint: 'key=value, one per line' }),
-          ),
-          h('div', { class: 'issue-slot', id: `spec-${i}-issues` }),
+          'div',
+          { class: 'grid-2' },
+          field({ label: 'Product ID', path: `${base}/product_id`, control: pid }),
+          field({ label: 'Product tags', path: `${base}/product_tags`, control: ptags }),
+          field({ label: 'Pricing group values', path: `${base}/pricing_group_values`, control: pricing, hint: 'key=value, one per line' }),
+          field({ label: 'Presentation group values', path: `${base}/presentation_group_values`, control: presentation, hint: 'key=value, one per line' }),
         ),
+        h('div', { class: 'issue-slot', id: slot }),
       );
+      // An issue about the whole specifier (specifier_empty) is read out from each of its fields.
+      describeFieldsBy(item, slot);
+      specList.append(item);
     });
   }
 
