@@ -223,3 +223,40 @@ test('a field of a specifier is described by the issue about the whole specifier
   await expectDescribedBySpecifier(2, message);
   expectClean(watch);
 });
+
+// A message about a "Fill from a rule" helper's rule as a whole (its path is "") shows under the
+// helper; each field of the helper names it after its own.
+test('a field of a "Fill from a rule" helper is described by the message about the whole rule, besides its own', async ({ page }) => {
+  // The one rule the page can send that the module refuses as a whole has a Total over 32 MiB,
+  // and wasm is slow on the first input that big (its memory grows in small steps).
+  test.slow();
+  const watch = await openApp(page, '#create');
+  const panel = page.locator('#panel-create');
+  const fieldsOf = (card: Locator) => card.locator('.generator').locator('input, select, textarea');
+  for (const [title, slot] of [['Access schedule', 'gen-access-issues'], ['Invoice schedule', 'gen-invoice-issues']]) {
+    const fields = fieldsOf(panel.locator(`section[aria-label="${title}"]`));
+    await expect(fields).toHaveCount(5);
+    for (const field of await fields.all()) {
+      const { ids, own } = await describedBy(field);
+      expect(ids).toEqual([own, slot]);
+    }
+    await expect(panel.locator(`[id="${slot}"]`)).toHaveCount(1);
+  }
+
+  const card = panel.locator('section[aria-label="Access schedule"]');
+  await card.getByText('Fill from a rule…').click();
+  await card.getByLabel('Total').evaluate((el: HTMLInputElement, length) => {
+    el.value = '9'.repeat(length);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, 32 * 1024 * 1024 + 1);
+  await card.getByRole('button', { name: 'Replace segments' }).click();
+  const message = card.locator('[id="gen-access-issues"] .issue-msg');
+  await expect(message).toHaveCount(1, { timeout: 30_000 });
+  await expect(message).toContainText('larger than 32 MiB');
+  const text = ((await message.textContent()) ?? '').trim();
+  for (const field of await fieldsOf(card).all()) {
+    await field.focus();
+    await expect(field).toHaveAccessibleDescription(text);
+  }
+  expectClean(watch);
+});

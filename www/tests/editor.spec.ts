@@ -726,7 +726,7 @@ test('an invoice rule starting off the hour fills the invoices and warns at its 
   const warning = invoiceCard.locator('.generator .issue-msg.issue-warning[data-code="invoice_not_hour_aligned"]');
   await expect(warning).toHaveCount(1);
   // Next to the rule's Starts field, which names it in its description.
-  const slot = await start.getAttribute('aria-describedby');
+  const [slot] = ((await start.getAttribute('aria-describedby')) ?? '').split(' ');
   await expect(invoiceCard.locator(`[id="${slot}"] .issue-msg`)).toHaveCount(1);
   await expect(invoiceCard.locator('.generator .issue-msg.issue-error')).toHaveCount(0);
   // A warning does not block the request.

@@ -254,6 +254,8 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
       ),
       h('div', { class: 'issue-slot', id: `gen-${kind}-issues` }),
     );
+    // An issue about the rule as a whole (its path is "") shows under the helper: each field reads it out.
+    describeFieldsBy(gRoot, `gen-${kind}-issues`);
     function generate(): { items: Record<string, unknown>[]; issues: Issue[] } {
       let res: { items: Record<string, unknown>[]; issues: Issue[] };
       try {
