@@ -159,11 +159,13 @@ test('a field of a schedule row is described by the issue about its whole row, b
   await expect(panel.locator('[id="invoice-row-0-issues"] .issue-msg')).toHaveText(message);
   const fields = panel.locator('tr.item-row[data-path="/invoice_schedule/schedule_items/0"] input');
   await expect(fields).toHaveCount(4);
+  // The row is locked, which its fields read out last (see the locked-row test below).
+  const locked = (await panel.locator('[id="invoice-lock-0"]').innerText()).replace(/\s+/g, ' ').trim();
   for (const field of await fields.all()) {
     const { ids, own } = await describedBy(field);
-    expect(ids).toEqual([own, 'invoice-row-0-issues']);
+    expect(ids).toEqual([own, 'invoice-row-0-issues', 'invoice-lock-0']);
     await field.focus();
-    await expect(field).toHaveAccessibleDescription(message);
+    await expect(field).toHaveAccessibleDescription(`${message} ${locked}`);
   }
 
   // The same in the access table, and in the Create tab's tables.
@@ -171,7 +173,7 @@ test('a field of a schedule row is described by the issue about its whole row, b
   await expect(access).toHaveCount(3);
   for (const field of await access.all()) {
     const { ids, own } = await describedBy(field);
-    expect(ids).toEqual([own, 'access-row-3-issues']);
+    expect(ids).toEqual([own, 'access-row-3-issues', 'access-lock-3']);
   }
   await page.locator('#tab-create').click();
   const rows = page.locator('#panel-create tr.item-row');
@@ -258,5 +260,51 @@ test('a field of a "Fill from a rule" helper is described by the message about t
     await field.focus();
     await expect(field).toHaveAccessibleDescription(text);
   }
+  expectClean(watch);
+});
+
+// A locked row shows why next to its Remove button, which names that reason; each field of the row
+// names it too, after the messages (its own slot, then the row's), so it is read out on focus.
+test('a field of a locked schedule row is described by why the row is locked', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  /** Every field of `row` names the row's lock note last when it has one, and is described by it. */
+  const expectFieldsDescribedByLock = async (row: Locator) => {
+    const note = row.locator('.lock');
+    const lockId = (await note.count()) ? await note.getAttribute('id') : null;
+    const reason = lockId ? (await note.innerText()).replace(/\s+/g, ' ').trim() : '';
+    const [path, rowSlot] = [await row.getAttribute('data-path'), await row.getAttribute('data-issue-slot')];
+    const fields = row.locator('input');
+    expect(await fields.count()).toBeGreaterThan(0);
+    for (const field of await fields.all()) {
+      const { ids, own } = await describedBy(field);
+      expect(ids, `a field of ${path}`).toEqual([own, rowSlot, ...(lockId ? [lockId] : [])]);
+      await expect(field).toHaveAccessibleDescription(reason);
+    }
+    if (lockId) await expect(row.getByRole('button', { name: /^Remove / })).toHaveAccessibleDescription(reason);
+  };
+
+  // The sample: segments 1–4 are applied to finalized invoices (they can't be removed), and
+  // invoices 1–2 are on finalized invoices (locked). The other rows name no lock.
+  const rows = panel.locator('tr.item-row');
+  await expect(panel.locator('tr.item-row.is-locked')).toHaveCount(6);
+  await expect(panel.locator('tr.item-row.is-locked .lock')).toHaveCount(6);
+  for (const row of await rows.all()) await expectFieldsDescribedByLock(row);
+  const invoice1 = panel.locator('tr.item-row[data-path="/invoice_schedule/schedule_items/0"]');
+  await expect(invoice1.locator('input').first()).toHaveAccessibleDescription(/^Locked Invoice \w+ is finalized/);
+
+  // The rows are drawn again when a status changes: a voided invoice unlocks segment 1 and makes
+  // invoice 1 removable-only, and their fields follow.
+  const commit = SAMPLES[0].commit;
+  const segment1 = commit.access_schedule!.schedule_items[0].id;
+  const usage = commit.ledger!.find((e) => e.invoice_id && e.segment_id === segment1)!.invoice_id!;
+  await panel.getByLabel(`Status of invoice ${usage}`).selectOption('VOID');
+  await panel.getByLabel(`Status of invoice ${commit.invoice_schedule!.schedule_items![0].invoice_id}`).selectOption('VOID');
+  const segmentRow = panel.locator('tr.item-row[data-path="/access_schedule/schedule_items/0"]');
+  await expect(segmentRow.locator('.lock')).toHaveCount(0);
+  await expect(invoice1.locator('.lock')).toContainText('is void');
+  await expectFieldsDescribedByLock(segmentRow);
+  await expectFieldsDescribedByLock(invoice1);
+  expect(await axe(page)).toEqual([]);
   expectClean(watch);
 });

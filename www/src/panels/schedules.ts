@@ -246,6 +246,8 @@ export function schedulesPanel(session: EditSession): Panel & { focusLastRow(kin
       );
       wirePath(amount, `${base}/amount`, `${base}-a-issues`);
       describeFieldsBy(tr, rowSlot);
+      // Why the row is locked is read out from each of its fields too, after the messages.
+      if (lock) describeFieldsBy(tr, lockId);
       frag.append(tr, h('tr', { class: 'issue-slot-row', hidden: true }, h('td', { colspan: 6 }, h('div', { class: 'issue-slot', id: rowSlot }))));
     });
     frag.append(ghostRows('access', items, 6, ct));
@@ -320,6 +322,7 @@ export function schedulesPanel(session: EditSession): Panel & { focusLastRow(kin
       );
       wirePath(amount, `${base}/amount`, `${base}-a-issues`);
       describeFieldsBy(tr, rowSlot);
+      if (lock) describeFieldsBy(tr, lockId);
       frag.append(tr, h('tr', { class: 'issue-slot-row', hidden: true }, h('td', { colspan: 7 }, h('div', { class: 'issue-slot', id: rowSlot }))));
     });
     frag.append(ghostRows('invoice', items, 7, ct));
