@@ -749,3 +749,28 @@ fn a_read_only_field_given_its_own_value_is_no_edit() {
     assert_eq!(last_issue(&plan), Some(("field_not_editable", "/balance")));
     assert!(!s.can_undo());
 }
+
+/// Audit 9, D3: `set('/name', 'a')`, `setContext(…)`, `set('/name', 'b')` were one undo step, so
+/// one undo went back past the first set. A context change ends a run of typing.
+#[test]
+fn a_context_change_ends_a_run_of_typing() {
+    let mut s = session();
+    let (a, b) = (
+        json::Value::String("a".into()),
+        json::Value::String("b".into()),
+    );
+    s.set("/name", Some(&a));
+    s.set_context(&json::parse(CONTEXT).expect("context"));
+    s.set("/name", Some(&b));
+    s.undo();
+    let name = |s: &Session| {
+        json::parse(&api::to_json(&s.draft()))
+            .expect("draft")
+            .get("name")
+            .and_then(|n| n.as_str().map(str::to_owned))
+    };
+    assert_eq!(name(&s).as_deref(), Some("a"));
+    s.undo();
+    assert_eq!(name(&s).as_deref(), Some("A"));
+    assert!(!s.can_undo());
+}

@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 #[derive(Clone, Debug)]
 enum Step {
     Set(String, usize, &'static str, Option<Value>),
+    SetItem(String, usize, Value),
     SetTop(&'static str, Option<Value>),
     Add(&'static str, Value),
     Remove(String, usize),
@@ -64,6 +65,9 @@ fn step() -> impl Strategy<Value = Step> {
         // Segments of one range: the overlap index orders equal ranges as the draft does, also
         // after a removal is undone (audit 5, D3).
         1 => (0u64..1000).prop_map(|a| Step::Add("access", json!({"amount": a, "starting_at": ts(100), "ending_before": ts(300)}))),
+        // An item that is no object is held as set or added, as any value is (audit 9, 2).
+        1 => (section.clone(), 0usize..4, prop_oneof![Just(Value::Null), Just(json!(42)), Just(json!("x"))]).prop_map(|(s, i, v)| Step::SetItem(s, i, v)),
+        1 => (prop_oneof![Just("access"), Just("invoice")], prop_oneof![Just(Value::Null), Just(json!(42))]).prop_map(|(s, v)| Step::Add(s, v)),
         2 => (section.clone(), 0usize..10).prop_map(|(s, i)| Step::Remove(s, i)),
         2 => Just(Step::Undo),
         1 => Just(Step::Redo),
@@ -97,6 +101,11 @@ proptest! {
                     let parsed = set_text.as_deref().map(|t| json::parse(t).expect("valid"));
                     let path = format!("/{section}/schedule_items/{i}/{field}");
                     session.edit(Change::Set(&path, parsed.as_ref()))
+                }
+                Step::SetItem(section, i, v) => {
+                    set_text = Some(v.to_string());
+                    let parsed = set_text.as_deref().map(|t| json::parse(t).expect("valid"));
+                    session.edit(Change::Set(&format!("/{section}/schedule_items/{i}"), parsed.as_ref()))
                 }
                 Step::SetTop(key, v) => {
                     set_text = v.as_ref().map(Value::to_string);

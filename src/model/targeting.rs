@@ -8,7 +8,7 @@ use tsify::Tsify;
 /// One specifier; the same keys on the response (`CommitSpecifier`) and request
 /// (`CommitSpecifierInput`) side. Keys inside one are ANDed, specifiers in a list are ORed.
 /// Compared with `product_tags` as a set ("products carrying all of these tags"): their order and
-/// repeats are no change.
+/// repeats are no change; so are the order and repeats of `exclude` and of its tags.
 #[derive(Clone, Debug, Default, Serialize, Tsify)]
 pub struct Specifier {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -34,30 +34,38 @@ type SpecifierKey<'a> = (
     Option<Vec<&'a str>>,
     Option<&'a BTreeMap<String, String>>,
     Option<&'a BTreeMap<String, String>>,
-    Option<&'a Vec<ExcludeSpecifier>>,
+    Option<Vec<Option<Vec<&'a str>>>>,
 );
+
+/// Tags as a set: sorted, each once; none is no condition.
+fn tag_set(tags: &Option<Vec<String>>) -> Option<Vec<&str>> {
+    tags.as_ref().filter(|t| !t.is_empty()).map(|tags| {
+        let mut set: Vec<&str> = tags.iter().map(String::as_str).collect();
+        crate::sort::sort(&mut set);
+        set.dedup();
+        set
+    })
+}
 
 impl Specifier {
     /// What the specifier means: an empty list or map of conditions is no condition, as if absent.
     fn key(&self) -> SpecifierKey<'_> {
-        let tags = self
-            .product_tags
-            .as_ref()
-            .filter(|t| !t.is_empty())
-            .map(|tags| {
-                let mut set: Vec<&str> = tags.iter().map(String::as_str).collect();
-                crate::sort::sort(&mut set);
-                set.dedup();
-                set
-            });
+        // Exclusions are ORed, each one's tags ANDed: a set of tag sets.
+        let exclude = self.exclude.as_ref().filter(|e| !e.is_empty()).map(|e| {
+            let mut set: Vec<Option<Vec<&str>>> =
+                e.iter().map(|x| tag_set(&x.product_tags)).collect();
+            crate::sort::sort(&mut set);
+            set.dedup();
+            set
+        });
         (
             self.product_id,
-            tags,
+            tag_set(&self.product_tags),
             self.pricing_group_values.as_ref().filter(|m| !m.is_empty()),
             self.presentation_group_values
                 .as_ref()
                 .filter(|m| !m.is_empty()),
-            self.exclude.as_ref().filter(|e| !e.is_empty()),
+            exclude,
         )
     }
 }

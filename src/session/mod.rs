@@ -124,7 +124,7 @@ pub type Outcome = Result<(), Issue>;
 
 /// An issue for an edit that cannot be made. An issue's path is a JSON Pointer: a caller's path
 /// that is not one (`~`, `name`) is quoted in the message and the issue is placed at the root.
-fn refused(code: IssueCode, path: &str, message: impl Into<String>) -> Outcome {
+fn refused<T>(code: IssueCode, path: &str, message: impl Into<String>) -> Result<T, Issue> {
     let at = if parse_pointer(path).is_some() {
         path
     } else {
@@ -294,16 +294,17 @@ impl Session {
                 ),
             );
         };
-        if !matches!(item, Value::Object(_)) {
-            return refused(
-                IssueCode::InvalidType,
-                &format!("/{}/schedule_items/-", section.key()),
-                "an item must be an object",
-            );
-        }
+        let path = format!("/{}/schedule_items/-", section.key());
         let depth = 3 + item.depth();
         if depth > json::MAX_DEPTH {
-            return too_deep(&format!("/{}/schedule_items/-", section.key()), depth);
+            return too_deep(&path, depth);
+        }
+        if !matches!(item, Value::Object(_)) {
+            // Held as given, like a set of such an item: planEdit reports it at its place.
+            let tokens = parse_pointer(&path).unwrap_or_default();
+            let op = self.draft_with(&path, &tokens, Some(item))?;
+            self.record(op);
+            return Ok(());
         }
         let at = self.len(section);
         self.record(Op::Insert(section, at, read_item(section, item)));
@@ -391,34 +392,46 @@ impl Session {
                 format!("{} is not a field the draft keeps", quote(path)),
             );
         }
+        let op = self.draft_with(path, &tokens, value)?;
+        self.record_set(path, op);
+        Ok(())
+    }
+
+    /// The draft with `value` set at `tokens` and read again: for what the typed items cannot
+    /// hold (a field outside the items, or an item that is no object).
+    fn draft_with(
+        &self,
+        path: &str,
+        tokens: &[std::borrow::Cow<'_, str>],
+        value: Option<&Value<'_>>,
+    ) -> Result<Op, Issue> {
         let value = value.map(|v| v.clone().into_owned());
-        let touches_items = matches!(key, "access_schedule" | "invoice_schedule")
+        let key = tokens.first().map(|t| &**t);
+        let touches_items = matches!(key, Some("access_schedule" | "invoice_schedule"))
             && (tokens.len() == 1 || tokens.get(1).is_some_and(|t| t == "schedule_items"));
         let base = if touches_items {
             self.state.draft()
         } else {
             self.state.top().clone()
         };
-        // Within the depth limit by the check above; an edit is never dropped in silence.
+        // Within the depth limit by the caller's check; an edit is never dropped in silence.
         let mut doc = match json::parse_own(&crate::api::to_json(&base)) {
             Ok(v) => v.into_owned(),
             Err(e) => return refused(IssueCode::ValueTooDeep, path, e.to_string()),
         };
-        if set_at(&mut doc, &tokens, value).is_err() {
+        if set_at(&mut doc, tokens, value).is_err() {
             return refused(
                 IssueCode::PathNotFound,
                 path,
                 format!("{} names nothing in the draft", quote(path)),
             );
         }
-        let next = EditState::read_draft(&doc);
-        let op = if touches_items {
-            Op::Whole(Box::new(next))
+        let next = Box::new(EditState::read_draft(&doc));
+        Ok(if touches_items {
+            Op::Whole(next)
         } else {
-            Op::Top(Box::new(next))
-        };
-        self.record_set(path, op);
-        Ok(())
+            Op::Top(next)
+        })
     }
 
     fn set_item(
@@ -436,7 +449,11 @@ impl Session {
                 return Ok(());
             }
             (None, Some(_)) => {
-                return refused(IssueCode::InvalidType, path, "an item must be an object")
+                // An item that is no object is held as set: planEdit reports it at its place.
+                let tokens = parse_pointer(path).unwrap_or_default();
+                let op = self.draft_with(path, &tokens, value)?;
+                self.record_set(path, op);
+                return Ok(());
             }
             (Some(field), v) => {
                 let Some(mut item) = self.item(section, at) else {
@@ -549,6 +566,8 @@ impl Session {
     }
 
     fn edit_set_context(&mut self, context: &Value<'_>) -> Outcome {
+        // Sets on either side of it are not one run of typing.
+        self.typing = None;
         self.state.set_context(context);
         Ok(())
     }
