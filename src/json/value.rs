@@ -47,11 +47,19 @@ impl<'a> Value<'a> {
         let [(key, Value::String(text))] = entries.as_slice() else {
             return None;
         };
+        // Only the spellings arguments.js writes: any other such object is data.
         match &**key {
-            "$nonFinite" => Some(JsOnly::NonFinite(text)),
-            "$bigint" => Some(JsOnly::BigInt(text)),
+            "$nonFinite" if matches!(&**text, "NaN" | "Infinity" | "-Infinity") => {
+                Some(JsOnly::NonFinite(text))
+            }
+            "$bigint" if is_integer(text) => Some(JsOnly::BigInt(text)),
             _ => None,
         }
+    }
+
+    /// An object that is one: not a marker of [`JsOnly`] (a NaN or BigInt where an object belongs).
+    pub fn is_record(&self) -> bool {
+        matches!(self, Value::Object(_)) && self.js_only().is_none()
     }
 
     pub fn is_null(&self) -> bool {
@@ -75,7 +83,12 @@ impl<'a> Value<'a> {
             Value::Number(_) => "a number",
             Value::String(_) => "a string",
             Value::Array(_) => "an array",
-            Value::Object(_) => "an object",
+            Value::Object(_) => match self.js_only() {
+                Some(JsOnly::NonFinite("NaN")) => "NaN",
+                Some(JsOnly::NonFinite(_)) => "an infinite number",
+                Some(JsOnly::BigInt(_)) => "a BigInt",
+                None => "an object",
+            },
         }
     }
 
@@ -147,4 +160,11 @@ impl serde::Serialize for Value<'_> {
             }
         }
     }
+}
+
+/// `-?(0|[1-9][0-9]*)`, not `-0`: how `String(n)` writes a BigInt.
+fn is_integer(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let canonical = digits == "0" || (!digits.is_empty() && !digits.starts_with('0'));
+    canonical && digits.bytes().all(|b| b.is_ascii_digit()) && text != "-0"
 }

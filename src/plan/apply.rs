@@ -101,7 +101,7 @@ fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commi
                 .into(),
         );
     }
-    let mut next_id = 1u64;
+    let mut new_id = NewIds::avoiding(&c);
     if let Some(edit) = &p.access_schedule {
         let schedule = c.access_schedule.get_or_insert_with(|| AccessSchedule {
             credit_type: None,
@@ -134,8 +134,7 @@ fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commi
             if rules {
                 in_order(a.starting_at, a.ending_before, &path)?;
             }
-            items.push(Access::from_add(Id::placeholder(next_id), a));
-            next_id += 1;
+            items.push(Access::from_add(new_id.next(), a));
         }
         crate::sort::sort_by_key(items, |i| (i.starting_at, i.ending_before));
         settle_ledger(&mut c, &edit.update_schedule_items, &removed);
@@ -187,14 +186,13 @@ fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commi
                 Err(_) => continue,
             };
             items.push(InvoiceItem {
-                id: Id::placeholder(next_id),
+                id: new_id.next(),
                 amount,
                 quantity,
                 unit_price,
                 timestamp: a.timestamp,
                 invoice_id: None,
             });
-            next_id += 1;
         }
         crate::sort::sort_by_key(items, |i| i.timestamp);
     }
@@ -289,6 +287,40 @@ fn closing_amount(entry: &mut LedgerItem) -> Option<(Id, &mut ServerNumber)> {
             }),
         ) => Some((*segment_id, amount)),
         _ => None,
+    }
+}
+
+/// Placeholder ids for the items an edit adds: none of them one the commit already holds (an id
+/// of placeholder shape is a valid UUID a commit may have).
+struct NewIds {
+    next: u64,
+    taken: FastSet<Id>,
+}
+
+impl NewIds {
+    fn avoiding(c: &Commit) -> NewIds {
+        let access = c
+            .access_schedule
+            .iter()
+            .flat_map(|s| &s.schedule_items)
+            .map(|i| i.id);
+        let invoice = c
+            .invoice_schedule
+            .iter()
+            .flat_map(|s| s.schedule_items.iter().flatten())
+            .map(|i| i.id);
+        let taken = access.chain(invoice).filter(Id::is_placeholder).collect();
+        NewIds { next: 1, taken }
+    }
+
+    fn next(&mut self) -> Id {
+        loop {
+            let id = Id::placeholder(self.next);
+            self.next += 1;
+            if !self.taken.contains(&id) {
+                return id;
+            }
+        }
     }
 }
 

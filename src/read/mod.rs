@@ -375,7 +375,7 @@ impl<'i> Reader<'i> {
         v: &Value<'_>,
         path: &Path<'_>,
     ) -> Option<BTreeMap<String, String>> {
-        let Value::Object(entries) = v else {
+        let (Value::Object(entries), true) = (v, v.is_record()) else {
             self.wrong_type(v, path, "an object of strings");
             return None;
         };
@@ -393,7 +393,7 @@ impl<'i> Reader<'i> {
     }
 
     pub fn expect_object(&mut self, v: &Value<'_>, path: &Path<'_>) -> bool {
-        let ok = matches!(v, Value::Object(_));
+        let ok = v.is_record();
         if !ok {
             self.wrong_type(v, path, "an object");
         }

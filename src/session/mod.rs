@@ -299,7 +299,7 @@ impl Session {
         if depth > json::MAX_DEPTH {
             return too_deep(&path, depth);
         }
-        if !matches!(item, Value::Object(_)) {
+        if !item.is_record() {
             // Held as given, like a set of such an item: planEdit reports it at its place.
             let tokens = parse_pointer(&path).unwrap_or_default();
             let op = self.draft_with(&path, &tokens, Some(item))?;
@@ -443,7 +443,7 @@ impl Session {
         value: Option<&Value<'_>>,
     ) -> Outcome {
         let item = match (&field, value) {
-            (None, Some(v @ Value::Object(_))) => read_item(section, v),
+            (None, Some(v)) if v.is_record() => read_item(section, v),
             (None, None) => {
                 self.record(Op::Remove(section, at));
                 return Ok(());

@@ -78,3 +78,38 @@ test('the same original passed again after a NaN draft is still kept and planned
     assert.equal(api.planEdit(original, draft, context).payload.name, 'Renamed');
   }
 });
+
+// Audit 9: where an object or a map belongs, a NaN or BigInt crossed as its marker object and was
+// read as that object: `{"$nonFinite":"NaN"}` reached a payload as a custom field.
+const createDraft = JSON.parse(readFileSync(new URL('../../fixtures/create/prepaid_free_minimal.json', import.meta.url), 'utf8')).args[0];
+for (const bad of [NaN, Infinity, 10n]) {
+  test(`${typeof bad === 'bigint' ? `${bad}n` : bad} where an object belongs is invalid_type at its path, never data`, () => {
+    const created = (extra) => api.planCreate({ ...createDraft, ...extra });
+    for (const [extra, path] of [
+      [{ custom_fields: bad }, '/custom_fields'],
+      [{ specifiers: [{ pricing_group_values: bad }] }, '/specifiers/0/pricing_group_values'],
+      [{ specifiers: [{ presentation_group_values: bad }] }, '/specifiers/0/presentation_group_values'],
+      [{ access_schedule: bad }, '/access_schedule'],
+      [{ access_schedule: { schedule_items: [bad] } }, '/access_schedule/schedule_items/0'],
+    ]) {
+      const plan = created(extra);
+      assert.equal(plan.payload, null, JSON.stringify(extra, (_, v) => (typeof v === 'bigint' ? `${v}n` : v)));
+      assert.deepEqual(codes(plan, path), ['invalid_type'], path);
+    }
+    for (const [key, path] of [['access_schedule', '/access_schedule'], ['product', '/product'], ['invoice_contract', '/invoice_contract']]) {
+      const plan = api.planEdit(original, { ...original, [key]: bad }, context);
+      assert.equal(plan.payload, null, key);
+      assert.deepEqual(codes(plan, path), ['invalid_type'], key);
+    }
+    const editor = new api.CommitEditor(original, context);
+    assert.deepEqual(codes(editor.set('/specifiers', [{ pricing_group_values: bad }]), '/specifiers/0/pricing_group_values'), ['invalid_type']);
+    assert.deepEqual(codes(editor.set('/access_schedule/schedule_items/0', bad), '/access_schedule/schedule_items/0'), ['invalid_type']);
+    editor.free();
+  });
+}
+
+test('an object spelled like a marker with another text is data (a custom field named "$bigint")', () => {
+  const plan = api.planCreate({ ...createDraft, custom_fields: { $bigint: 'twelve' } });
+  assert.deepEqual(plan.issues, []);
+  assert.deepEqual(plan.payload.custom_fields, { $bigint: 'twelve' });
+});

@@ -2,7 +2,7 @@
 
 use super::kind::*;
 use crate::issue::IssueCode;
-use crate::json::Value;
+use crate::json::{Path, Value};
 use crate::model::{InvoiceAdd, InvoiceItem, InvoiceItemDraft, InvoiceUpdate};
 use crate::plan::output::{InvoiceItemView, Val};
 use crate::read::draft::read_invoice_item;
@@ -259,10 +259,13 @@ impl Kind for Invoice {
         // Pricing as the original holds it is no change, even where its stored amount is not
         // exactly quantity × unit_price (rounded or computed in floating point by the server):
         // the rules judge the edit, not the commit's past.
+        // A negative value the server holds, left as it is, counts as kept too.
+        let as_drafted =
+            |r: &mut Reader<'_>, v: &Value<'_>, p: &Path<'_>| r.amount_as_drafted(v, p);
         let kept = orig.filter(|o| {
-            matches!((&d.amount, &d.quantity, &d.unit_price),
-                (Field::Set(a), Field::Set(q), Field::Set(u))
-                    if *a == o.amount && *q == o.quantity && *u == o.unit_price)
+            holds_original(&d.amount, o.amount, &as_drafted)
+                && holds_original(&d.quantity, o.quantity, &as_drafted)
+                && holds_original(&d.unit_price, o.unit_price, &as_drafted)
         });
         let mut price = match kept {
             Some(o) => Some(Pricing::QuantityPrice(o.quantity, o.unit_price)),

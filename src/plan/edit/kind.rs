@@ -132,17 +132,41 @@ pub fn need<T: Copy>(
 }
 
 /// Like [`need`], but absent means "keep the original value" (null still means nothing to keep).
-pub fn keep_or<T: Copy>(
+/// A refused value that reads as the original's (a negative amount the server holds) is no
+/// change, and no issue: the rules judge the edit, not the commit's past.
+pub fn keep_or<T: Copy + PartialEq>(
     issues: &mut Vec<ItemIssue>,
     field: &'static str,
     f: &Field<T>,
     original: T,
-    read: impl FnOnce(&mut Reader<'_>, &Value<'_>, &Path<'_>) -> Option<T>,
+    read: impl Fn(&mut Reader<'_>, &Value<'_>, &Path<'_>) -> Option<T>,
 ) -> Option<T> {
     match f {
         Field::Absent => Some(original),
+        Field::Invalid(_) if holds_original(f, original, &read) => Some(original),
         _ => need(issues, field, f, read),
     }
+}
+
+/// Whether a field holds the original's value: as read, or as a refused value reads.
+pub fn holds_original<T: Copy + PartialEq>(
+    f: &Field<T>,
+    original: T,
+    read: &impl Fn(&mut Reader<'_>, &Value<'_>, &Path<'_>) -> Option<T>,
+) -> bool {
+    match f {
+        Field::Set(v) => *v == original,
+        Field::Invalid(raw) => read_quietly(raw, read) == Some(original),
+        Field::Absent | Field::Null => false,
+    }
+}
+
+fn read_quietly<T>(
+    raw: &Value<'_>,
+    read: &impl Fn(&mut Reader<'_>, &Value<'_>, &Path<'_>) -> Option<T>,
+) -> Option<T> {
+    let mut ignored = crate::issue::Issues::default();
+    read(&mut Reader::new(&mut ignored), raw, &Path::Root)
 }
 
 pub fn issue(

@@ -56,13 +56,24 @@ pub fn same_frozen(key: &str, original: Option<&Json>, draft: &Json) -> bool {
         "/type" => text(original)
             .zip(text(draft))
             .is_some_and(|(a, b)| a.eq_ignore_ascii_case(&b)),
-        // No credit type (absent or `null`) is USD (cents), the default (reference §1).
+        // No credit type (absent or `null`) is USD (cents), the default (reference §1). A credit
+        // type is its id; a name given beside it must be the one the original has.
         k if k.ends_with("/credit_type") => {
             let id = |v: &Json| match v {
                 Value::Null => Id::parse(USD_CENTS_ID),
                 v => v.get("id").and_then(Value::as_str).and_then(Id::parse),
             };
-            original.same_as(draft) || (id(original).is_some() && id(original) == id(draft))
+            let usd_name = Value::String("USD (cents)".into());
+            let was = match original {
+                Value::Null => Some(&usd_name),
+                o => o.get("name"),
+            };
+            let same_name = match (was, draft.get("name")) {
+                (Some(was), Some(now)) => was.same_as(now),
+                _ => true,
+            };
+            original.same_as(draft)
+                || (id(original).is_some() && id(original) == id(draft) && same_name)
         }
         // Absent and `null` are the default, `false`; a value that is no boolean is no match.
         "/invoice_schedule/do_not_invoice" => {
