@@ -20,6 +20,7 @@ use crate::json::Value;
 use crate::model::{AccessAdd, Distribution, Frequency};
 use crate::read::create::{read_schedule_rule, ScheduleKind};
 use crate::read::{Reader, MAX_ITEMS};
+use crate::values::decimal::MAX_SCALE;
 use crate::values::{Decimal, Instant};
 use serde::Serialize;
 use tsify::Tsify;
@@ -104,9 +105,13 @@ pub fn amounts(
 ) -> Result<Vec<Decimal>, SplitError> {
     match distribution {
         Distribution::Each => Ok(vec![total; n]),
-        // The finest split whose items a JavaScript number still holds exactly.
-        Distribution::Divided => (0..=DIVIDED_SCALE)
-            .rev()
+        // Equal shares when the total divides exactly (at any scale a `Decimal` holds); else the
+        // finest split, at most 8 decimals, whose items a JavaScript number still holds exactly.
+        Distribution::Divided => std::iter::once(MAX_SCALE)
+            .filter(|&scale| {
+                u32::try_from(n).is_ok_and(|k| k > 0 && total.divides_exactly(k, scale))
+            })
+            .chain((0..=DIVIDED_SCALE).rev())
             .map(|scale| split(total, n, scale))
             .find(|r| {
                 r.as_ref()

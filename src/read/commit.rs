@@ -18,6 +18,7 @@ pub fn read_commit(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Commit
             .unwrap_or(CommitType::Prepaid),
         product: r
             .req(v, "product", path, |r, p, path| {
+                r.expect_object(p, path).then_some(())?;
                 Some(Product {
                     id: r.req(p, "id", path, Reader::id)?,
                     name: r.opt(p, "name", path, Reader::string).unwrap_or_default(),
@@ -53,6 +54,7 @@ pub fn read_commit(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Commit
         }),
         rollover_fraction: r.opt(v, "rollover_fraction", path, Reader::decimal),
         rolled_over_from: r.opt(v, "rolled_over_from", path, |r, v, p| {
+            r.expect_object(v, p).then_some(())?;
             Some(RolledOverFrom {
                 commit_id: r.req(v, "commit_id", p, Reader::id)?,
                 contract_id: r.req(v, "contract_id", p, Reader::id)?,
@@ -83,6 +85,7 @@ pub fn read_commit(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Commit
         netsuite_sales_order_id: r.opt(v, "netsuite_sales_order_id", path, Reader::string),
         salesforce_opportunity_id: r.opt(v, "salesforce_opportunity_id", path, Reader::string),
         spend_tracker_attributes: r.opt(v, "spend_tracker_attributes", path, |r, v, p| {
+            r.expect_object(v, p).then_some(())?;
             Some(SpendTrackerAttributes {
                 counts_as_discounted: r.req(v, "counts_as_discounted", p, Reader::boolean)?,
             })
@@ -94,12 +97,14 @@ pub fn read_commit(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Commit
 const EPOCH: Instant = Instant::EPOCH;
 
 pub fn read_id_ref(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Option<IdRef> {
+    r.expect_object(v, path).then_some(())?;
     Some(IdRef {
         id: r.req(v, "id", path, Reader::id)?,
     })
 }
 
 pub fn read_credit_type(r: &mut Reader<'_>, v: &Value<'_>, path: &Path<'_>) -> Option<CreditType> {
+    r.expect_object(v, path).then_some(())?;
     Some(CreditType {
         id: r.req(v, "id", path, Reader::id)?,
         name: r.opt(v, "name", path, Reader::string).unwrap_or_default(),
@@ -117,6 +122,7 @@ fn read_access_schedule(
         schedule_items: r
             .opt(v, "schedule_items", path, |r, v, p| {
                 r.list_readable(v, p, |r, item, p| {
+                    r.expect_object(item, p).then_some(())?;
                     Some(AccessItem {
                         id: r.req(item, "id", p, Reader::id)?,
                         amount: r.req(item, "amount", p, Reader::decimal)?,
@@ -140,6 +146,7 @@ fn read_invoice_schedule(
         do_not_invoice: r.opt(v, "do_not_invoice", path, Reader::boolean),
         schedule_items: r.opt(v, "schedule_items", path, |r, v, p| {
             r.list_readable(v, p, |r, item, p| {
+                r.expect_object(item, p).then_some(())?;
                 Some(InvoiceItem {
                     id: r.req(item, "id", p, Reader::id)?,
                     amount: r.req(item, "amount", p, Reader::decimal)?,

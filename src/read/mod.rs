@@ -382,6 +382,19 @@ impl<'i> Reader<'i> {
         let mut out = BTreeMap::new();
         let mut ok = true;
         for (k, val) in entries {
+            if k.len() > MAX_STRING_BYTES {
+                // Placed at the map: a pointer holding the key would be as long as the key.
+                self.report(
+                    IssueCode::StringTooLong,
+                    path,
+                    format!(
+                        "the key {} is longer than {MAX_STRING_BYTES} bytes",
+                        quote(k)
+                    ),
+                );
+                ok = false;
+                continue;
+            }
             match self.string(val, &path.key(k)) {
                 Some(s) => {
                     out.insert(k.to_string(), s);

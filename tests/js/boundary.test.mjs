@@ -108,3 +108,20 @@ test('a 60,000-item schedule is refused with an issue, not a stall', () => {
   assert.ok(plan.issues.some((i) => i.code === 'too_many_items' && i.path === '/access_schedule/schedule_items'));
   assert.equal(plan.payload, null);
 });
+
+// Audit 9: a map's keys escaped the 10,000-byte string limit and reached the payload.
+test('a map key longer than 10,000 bytes is string_too_long at its map, like a long value', () => {
+  const createDraft = JSON.parse(readFileSync(new URL('../../fixtures/create/prepaid_free_minimal.json', import.meta.url), 'utf8')).args[0];
+  const long = 'k'.repeat(10_001);
+  const at = (plan, path) => plan.issues.filter((i) => i.path === path).map((i) => i.code);
+  const created = api.planCreate({ ...createDraft, custom_fields: { [long]: 'v' } });
+  assert.equal(created.payload, null);
+  assert.deepEqual(at(created, '/custom_fields'), ['string_too_long']);
+  assert.ok(created.issues[0].message.length < 200, 'the message quotes the key cut short');
+  const { applicable_product_tags, ...untargeted } = original;
+  const edited = api.planEdit(untargeted, { ...untargeted, specifiers: [{ pricing_group_values: { [long]: 'v' } }] }, context);
+  assert.equal(edited.payload, null);
+  assert.deepEqual(at(edited, '/specifiers/0/pricing_group_values'), ['string_too_long']);
+  const fits = api.planCreate({ ...createDraft, custom_fields: { ['k'.repeat(10_000)]: 'v' } });
+  assert.deepEqual(fits.issues, []);
+});
