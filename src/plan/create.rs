@@ -15,7 +15,7 @@ use super::generate::{split_range, SplitError};
 use crate::issue::{Issue, IssueCode, Issues, Severity};
 use crate::json::{pointer, Value};
 use crate::model::*;
-use crate::read::context::{read_context, Context};
+use crate::read::context::{read_context, Context, ContextUse};
 use crate::read::create::{read_create_draft, CreateRead, Items, RecurringRead};
 use crate::read::{Field, Reader, MAX_ITEMS};
 use crate::values::{Decimal, Id, Instant};
@@ -217,7 +217,7 @@ fn non_empty<T: Clone>(v: &Option<Vec<T>>) -> Option<Vec<T>> {
 /// `planCreate(draft, context)`.
 pub fn plan_create(draft: &Value<'_>, context: &Value<'_>) -> CreatePlan {
     let mut read = Issues::default();
-    let cx = read_context(context, false, &mut read);
+    let cx = read_context(context, ContextUse::Create, &mut read);
     let d = read_create_draft(&mut Reader::new(&mut read), draft);
     let mut issues = read.into_vec();
 

@@ -19,7 +19,7 @@ use crate::issue::{Issue, IssueCode, Issues, Severity};
 use crate::json::{Path, Value};
 use crate::model::*;
 use crate::read::commit::read_commit;
-use crate::read::context::{read_context, InvoiceStatus};
+use crate::read::context::{read_context, ContextUse, InvoiceStatus};
 use crate::read::create::read_end_date_request;
 use crate::read::Reader;
 use crate::values::{Id, Instant};
@@ -77,7 +77,7 @@ pub fn plan_end_date(
 ) -> EndDatePlan {
     let mut read = Issues::default();
     let commit = read_commit(&mut Reader::for_original(&mut read), original, &Path::Root);
-    let cx = read_context(context, false, &mut read);
+    let cx = read_context(context, ContextUse::EndDate, &mut read);
     let req = read_end_date_request(&mut Reader::new(&mut read), request);
     let mut issues = read.into_vec();
 

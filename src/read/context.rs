@@ -70,8 +70,19 @@ impl Context {
     }
 }
 
+/// What a planner takes from its context: planEdit all of it, planEndDate all but the customer
+/// (its request names one), planCreate only `now`. What it does not take is not read, so a page
+/// may pass one `EditContext` to each without an issue about a part that is not used.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ContextUse {
+    Edit,
+    EndDate,
+    Create,
+}
+
 /// Reads a context; problems are reported as `invalid_context` at the context's own paths.
-pub fn read_context(v: &Value<'_>, require_customer: bool, issues: &mut Issues) -> Context {
+pub fn read_context(v: &Value<'_>, used: ContextUse, issues: &mut Issues) -> Context {
+    let require_customer = used == ContextUse::Edit;
     let mut r = Reader::new(issues);
     let root = Path::Root;
     let mut cx = Context::default();
@@ -94,7 +105,10 @@ pub fn read_context(v: &Value<'_>, require_customer: bool, issues: &mut Issues) 
             cx.customer_id = lr.req(v, "customer_id", &root, Reader::id);
         }
         cx.now = lr.opt(v, "now", &root, Reader::instant);
-        if let Some(statuses) = v.get("invoice_statuses").filter(|s| !s.is_null()) {
+        let statuses = v
+            .get("invoice_statuses")
+            .filter(|_| used != ContextUse::Create);
+        if let Some(statuses) = statuses.filter(|s| !s.is_null()) {
             let path = root.key("invoice_statuses");
             if let Value::Object(entries) = statuses {
                 for (k, s) in entries {

@@ -22,7 +22,7 @@ use crate::origin::{Origin, Origins, Part};
 use crate::plan::apply::apply_as_drafted;
 use crate::plan::output::{Change, ChangeKind, EditPlan, SessionPlan};
 use crate::read::commit::read_commit;
-use crate::read::context::{read_context, Context, InvoiceStatus};
+use crate::read::context::{read_context, Context, ContextUse, InvoiceStatus};
 use crate::read::draft::read_draft;
 use crate::read::{Field, Reader};
 use crate::values::Id;
@@ -142,7 +142,7 @@ impl EditState {
         draft: CommitDraft,
     ) -> EditState {
         let mut issues = Issues(loaded.issues);
-        let cx = read_context(context, true, &mut issues);
+        let cx = read_context(context, ContextUse::Edit, &mut issues);
         let locked_segments = cx.locked_segments(&loaded.commit);
         let mut state = EditState {
             frozen: loaded.frozen,
@@ -168,7 +168,7 @@ impl EditState {
             .cloned()
             .collect();
         let mut cx_issues = Issues::default();
-        self.cx = read_context(context, true, &mut cx_issues);
+        self.cx = read_context(context, ContextUse::Edit, &mut cx_issues);
         fixed.extend(cx_issues.into_vec());
         self.fixed_issues = fixed;
         self.locked_segments = self.cx.locked_segments(&self.original);
