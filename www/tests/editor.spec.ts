@@ -428,12 +428,12 @@ test('a pasted commit the module cannot read shows its issues instead of failing
 test('issues a commit has when it is opened show next to their field, not only in the summary', async ({ page }) => {
   const watch = await openApp(page);
   const broken = cloneJson(prepaid);
-  broken.access_schedule!.schedule_items[5].amount = -5;
+  (broken.access_schedule!.schedule_items[5] as { amount: unknown }).amount = 'abc';
   const dialog = await pasteCommit(page, JSON.stringify(broken));
   await expect(dialog).toBeHidden();
   const panel = editPanel(page);
-  await expect(summary(panel).locator('.summary-item[data-code="negative_amount"]')).not.toHaveCount(0);
-  await expect(panel.locator('.form-col .issue-msg[data-code="negative_amount"]')).not.toHaveCount(0);
+  await expect(summary(panel).locator('.summary-item[data-code="invalid_original"]')).not.toHaveCount(0);
+  await expect(panel.locator('.form-col .issue-msg[data-code="invalid_original"]')).not.toHaveCount(0);
   // The true-up tab's own issue (a PREPAID commit) is in its form too.
   await page.locator('#source-select').selectOption('prepaid');
   await page.locator('#tab-trueup').click();
