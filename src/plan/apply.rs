@@ -108,6 +108,7 @@ fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commi
             schedule_items: Vec::new(),
         });
         let items = &mut schedule.schedule_items;
+        let granted_before = granted(items);
         let removed = ids_to_remove(
             items.iter().map(|i| i.id),
             &edit.remove_schedule_items,
@@ -137,7 +138,8 @@ fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commi
             items.push(Access::from_add(new_id.next(), a));
         }
         crate::sort::sort_by_key(items, |i| (i.starting_at, i.ending_before));
-        settle_ledger(&mut c, &edit.update_schedule_items, &removed);
+        let commitment = granted_before.zip(granted(items));
+        settle_ledger(&mut c, &edit.update_schedule_items, &removed, commitment);
     }
     if let Some(edit) = &p.invoice_schedule {
         let schedule = c.invoice_schedule.get_or_insert_with(|| InvoiceSchedule {
@@ -206,7 +208,17 @@ fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commi
 /// more it granted, the more expired), so the balance does not move for it. A balance or ledger
 /// amount finer than a `Decimal` holds (see `ServerNumber`) moves nothing: the move would not be
 /// exact.
-pub fn settle_ledger(c: &mut Commit, updates: &[AccessUpdate], removed: &FastSet<Id>) {
+///
+/// A POSTPAID commit's `POSTPAID_COMMIT_INITIAL_BALANCE` is its commitment, the amount its access
+/// schedule grants: when that entry holds the amount granted before the edit (`commitment`: before
+/// and after), it holds the amount granted after it.
+pub fn settle_ledger(
+    c: &mut Commit,
+    updates: &[AccessUpdate],
+    removed: &FastSet<Id>,
+    commitment: Option<(Decimal, Decimal)>,
+) {
+    let postpaid = c.commit_type == CommitType::Postpaid;
     let Some(ledger) = &mut c.ledger else { return };
     let closed: FastSet<Id> = ledger.iter().filter_map(closed_segment).collect();
     let counted = |e: &&LedgerItem| e.segment_id().map_or(true, |s| !closed.contains(&s));
@@ -224,6 +236,15 @@ pub fn settle_ledger(c: &mut Commit, updates: &[AccessUpdate], removed: &FastSet
                     granted_more.insert(start.segment_id, more);
                 }
                 start.amount = ServerNumber::Exact(*a);
+            }
+        }
+    }
+    if let (true, Some((was, now))) = (postpaid, commitment) {
+        for entry in ledger.iter_mut() {
+            if let LedgerItem::Known(LedgerEntry::PostpaidInitialBalance(e)) = entry {
+                if e.amount.exact() == Some(was) {
+                    e.amount = ServerNumber::Exact(now);
+                }
             }
         }
     }
@@ -263,6 +284,13 @@ pub fn settle_ledger(c: &mut Commit, updates: &[AccessUpdate], removed: &FastSet
             c.balance = Some(ServerNumber::Exact(next));
         }
     }
+}
+
+/// What an access schedule grants in all (`None` when the sum overflows).
+fn granted(items: &[AccessItem]) -> Option<Decimal> {
+    items
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, i| sum.checked_add(i.amount))
 }
 
 /// The segment an entry closes: its expiration, or its rollover into a new contract.

@@ -55,7 +55,7 @@ pub fn end_access(c: &mut Commit, end: Instant) {
     for item in &mut schedule.schedule_items {
         item.ending_before = item.ending_before.min(end);
     }
-    settle_ledger(c, &[], &dropped);
+    settle_ledger(c, &[], &dropped, None);
 }
 
 /// The commit with its invoice items dated before `end` only.
