@@ -1,0 +1,45 @@
+import { test, expect } from '@playwright/test';
+import { SAMPLES, cloneJson } from '../src/samples';
+import { byPath, editPanel, expectClean, openApp, pasteCommit, payloadOf, shot, summary } from './helpers';
+
+// What a billing person meets with real data: long names, empty schedules, the other tabs.
+
+const prepaid = SAMPLES[0].commit;
+
+test('a commit with a very long name and ids without spaces wraps: no tab scrolls sideways', async ({ page }) => {
+  const watch = await openApp(page);
+  const long = `Enterprise_platform_commitment_for_the_Acme_Analytics_global_renewal_${'x'.repeat(160)}`;
+  const c = cloneJson(prepaid);
+  c.name = long;
+  c.product = { id: c.product!.id, name: `Prepaid_platform_commit_${'p'.repeat(160)}` };
+  c.applicable_product_tags = [`tag_${'t'.repeat(200)}`];
+  await pasteCommit(page, JSON.stringify(c));
+  const panel = editPanel(page);
+  await expect(panel.locator('h1.commit-title')).toHaveText(long);
+  // A change, an error quoting what was typed and a long request body: each must wrap too.
+  await byPath(panel, '/name').fill(`${long}_renamed`);
+  await byPath(panel, '/access_schedule/schedule_items/6/amount').fill('9'.repeat(30) + 'abc'.repeat(40));
+  await expect(summary(panel).locator('.summary-item.issue-error')).toHaveCount(1);
+  for (const width of [1440, 800, 400]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const tab of ['edit', 'end-date', 'trueup']) {
+      await page.locator(`#tab-${tab}`).click();
+      await expect(page.locator(`#panel-${tab}`)).toBeVisible();
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scroll, `${tab} tab at ${width} px`).toBeLessThanOrEqual(width);
+    }
+    await page.locator('#tab-edit').click();
+    const title = (await panel.locator('h1.commit-title').boundingBox())!;
+    expect(title.x + title.width, `title at ${width} px`).toBeLessThanOrEqual(width);
+    // The type badge stays in view next to (or under) the title.
+    const badge = (await panel.locator('.commit-title-row .badge').boundingBox())!;
+    expect(badge.x + badge.width, `badge at ${width} px`).toBeLessThanOrEqual(width);
+    // The side column (issues, changes) does not scroll sideways either.
+    const side = await panel.locator('aside').evaluate((a) => a.scrollWidth - a.clientWidth);
+    expect(side, `side column at ${width} px`).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await shot(page, '20-long-name', { fullPage: true });
+  expect(await payloadOf(panel)).toBeNull();
+  expectClean(watch);
+});
