@@ -147,6 +147,8 @@ async function start(): Promise<void> {
     state.edit = edit;
     panels.get('edit')!.replaceChildren(edit.el);
     endDate = nextEndDate;
+    // It was first drawn while the previous commit's context was current: plan again with this one's.
+    nextEndDate.refresh();
     panels.get('end-date')!.replaceChildren(nextEndDate.el);
     trueup = nextTrueup;
     panels.get('trueup')!.replaceChildren(nextTrueup.el);

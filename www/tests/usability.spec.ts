@@ -43,3 +43,29 @@ test('a commit with a very long name and ids without spaces wraps: no tab scroll
   expect(await payloadOf(panel)).toBeNull();
   expectClean(watch);
 });
+
+test('the End date tab says at once that a POSTPAID commit cannot be shortened, judged with that commit\'s invoice statuses', async ({ page }) => {
+  const watch = await openApp(page, '#end-date');
+  const panel = page.locator('#panel-end-date');
+  await expect(summary(panel)).toContainText('Pick a new end');
+  await expect(summary(panel).locator('.summary-item')).toHaveCount(0);
+  // Another commit is opened while this tab shows.
+  await page.locator('#source-select').selectOption('postpaid');
+  // Before any date is picked: the refusal, in the summary and at the top of the form.
+  await expect(summary(panel).locator('.summary-item.issue-error')).toHaveCount(1);
+  await expect(summary(panel)).toContainText('PREPAID commits only');
+  await expect(panel.locator('.form-col > .general-issues .issue-msg')).toContainText('PREPAID commits only');
+  await expect(panel.locator('.payload-empty')).toContainText('cannot be shortened');
+  // The POSTPAID segment was applied to finalized usage invoices: the timeline shows it so at
+  // once, from the statuses of the commit now open, not those of the one before.
+  await expect(panel.locator('svg.timeline rect.tl-seg.tl-locked')).toHaveCount(2);
+  await shot(page, '21-end-date-postpaid', { fullPage: true });
+  // Back to the PREPAID sample: nothing in the way, and its four finalized segments (per lane).
+  await page.locator('#source-select').selectOption('prepaid');
+  await expect(summary(panel).locator('.summary-item')).toHaveCount(0);
+  await expect(summary(panel)).toContainText('Pick a new end');
+  await expect(panel.locator('svg.timeline rect.tl-seg.tl-locked')).toHaveCount(8);
+  await byPath(panel, '/access_ending_before').fill('2027-01-01T00:00');
+  expect(await payloadOf(panel)).toMatchObject({ commit_id: prepaid.id, access_ending_before: '2027-01-01T00:00:00Z' });
+  expectClean(watch);
+});

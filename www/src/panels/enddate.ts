@@ -105,10 +105,18 @@ export function endDateTab(original: CommitJson, getContext: () => EditContext):
     if (invoicesIn.value) req.invoices_ending_before = inputToIso(invoicesIn.value);
     let plan: EndDatePlan;
     if (!req.access_ending_before && !req.invoices_ending_before) {
-      // Nothing asked yet: no request to judge.
-      placeIssues(form, []);
-      summary.update([], 'Pick a new end for access, invoices, or both.');
-      payload.update(null, 'Pick a new end for access or invoices.');
+      // Nothing asked yet: no request to judge, but what stands in the way of any request (a
+      // POSTPAID commit, an unreadable field) is said now, not after the user has picked a date.
+      let issues: Issue[];
+      try {
+        issues = (planEndDate(original as never, req as never, context as never) as unknown as EndDatePlan).issues.filter((i) => i.code !== 'end_date_required');
+      } catch (e) {
+        issues = [{ severity: 'error', code: 'module_error', path: '', message: (e as Error).message }];
+      }
+      placeIssues(form, issues);
+      summary.update(issues, 'Pick a new end for access, invoices, or both.');
+      const blocked = issues.some((i) => i.severity === 'error');
+      payload.update(null, blocked ? 'This commit cannot be shortened: see the errors listed above.' : 'Pick a new end for access or invoices.');
       preview.update(original, original, [], original, context.invoice_statuses ?? {});
       return;
     }
