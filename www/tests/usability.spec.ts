@@ -69,3 +69,22 @@ test('the End date tab says at once that a POSTPAID commit cannot be shortened, 
   expect(await payloadOf(panel)).toMatchObject({ commit_id: prepaid.id, access_ending_before: '2027-01-01T00:00:00Z' });
   expectClean(watch);
 });
+
+test('the Disable true-up tab names the true-up invoice of a POSTPAID commit only', async ({ page }) => {
+  const watch = await openApp(page, '#trueup');
+  const panel = page.locator('#panel-trueup');
+  const fact = panel.locator('dt', { hasText: 'True-up invoice' }).locator('xpath=following-sibling::dd[1]');
+  // The PREPAID sample's first invoice (Jul 1, 2026, $30,000) is a scheduled invoice, no true-up.
+  await expect(fact).toHaveText('None: a PREPAID commit has no true-up');
+  await page.locator('#source-select').selectOption('postpaid');
+  await expect(fact).toHaveText('Apr 1, 2027 · $500,000.00');
+  // A POSTPAID commit priced by quantity × unit price, with the true-up last of two items.
+  const c = cloneJson(SAMPLES[1].commit);
+  const items = c.invoice_schedule!.schedule_items!;
+  items.unshift({ ...items[0], id: '0b5c7a52-7e0c-4d5e-9a51-3f3c1f0e6a10', timestamp: '2026-10-01T00:00:00Z', amount: 100 });
+  items[1] = { id: items[1].id, timestamp: items[1].timestamp, quantity: 2, unit_price: 125000, invoice_id: null };
+  await pasteCommit(page, JSON.stringify(c));
+  await page.locator('#tab-trueup').click();
+  await expect(fact).toHaveText('Apr 1, 2027 · $2,500.00');
+  expectClean(watch);
+});

@@ -1,7 +1,7 @@
 import { planDisableTrueup } from 'commit-editor';
 import { h } from '../dom';
 import type { CommitJson, Issue } from '../types';
-import { formatAmount, formatDate } from '../format';
+import { formatAmount, formatDate, toNumber } from '../format';
 import { ENDPOINTS } from '../clipboard';
 import { issueSummary, placeIssues } from '../issues';
 import { card, field, panelHead, textInput } from './form';
@@ -21,7 +21,16 @@ export function trueupTab(original: CommitJson, customerId: string): { el: HTMLE
   const amendment = textInput({ mono: true, spellcheck: false, placeholder: 'Only when the commit was added by an amendment' });
   const summary = issueSummary(() => form, { emptyText: 'No issues.' });
   const payload = payloadPanel('Disable true-up request', ENDPOINTS.disableTrueup);
-  const inv = tidy(original).invoice_schedule?.schedule_items?.[0];
+  // A POSTPAID commit's invoice is its true-up, at the end of access (the last one, should there
+  // be more); any other commit has none to disable.
+  const postpaid = String(original.type).toUpperCase() === 'POSTPAID';
+  const invoices = tidy(original).invoice_schedule?.schedule_items ?? [];
+  const inv = postpaid ? invoices.reduce<(typeof invoices)[number] | undefined>((m, x) => (!m || Date.parse(x.timestamp) >= Date.parse(m.timestamp) ? x : m), undefined) : undefined;
+  const trueupText = inv
+    ? `${formatDate(inv.timestamp)} · ${formatAmount(inv.amount ?? (toNumber(inv.quantity) ?? 0) * (toNumber(inv.unit_price) ?? 0), original.invoice_schedule?.credit_type)}`
+    : postpaid
+      ? 'None scheduled'
+      : `None: a ${String(original.type)} commit has no true-up`;
 
   const form = h(
     'div',
@@ -40,7 +49,7 @@ export function trueupTab(original: CommitJson, customerId: string): { el: HTMLE
         h('dt', {}, 'Commit type'),
         h('dd', {}, String(original.type)),
         h('dt', {}, 'True-up invoice'),
-        h('dd', {}, inv ? `${formatDate(inv.timestamp)} · ${formatAmount(inv.amount, original.invoice_schedule?.credit_type)}` : '—'),
+        h('dd', {}, trueupText),
       ),
       h(
         'div',
