@@ -88,3 +88,37 @@ test('the Disable true-up tab names the true-up invoice of a POSTPAID commit onl
   await expect(fact).toHaveText('Apr 1, 2027 · $2,500.00');
   expectClean(watch);
 });
+
+test('an empty schedule says so in its table, in Edit and in Create', async ({ page }) => {
+  const watch = await openApp(page);
+  const c = cloneJson(prepaid);
+  delete c.invoice_schedule;
+  delete c.ledger;
+  await pasteCommit(page, JSON.stringify(c));
+  const panel = editPanel(page);
+  const invoiceTable = panel.getByRole('table', { name: 'Invoice schedule items' });
+  await expect(invoiceTable.locator('tr.item-row')).toHaveCount(0);
+  await expect(invoiceTable).toContainText('No invoices scheduled');
+  await shot(page, '22-no-invoice-schedule', { locator: panel.locator('[data-path="/invoice_schedule"]') });
+  await panel.getByRole('button', { name: 'Add invoice' }).click();
+  await expect(invoiceTable.locator('tr.item-row')).toHaveCount(1);
+  await expect(invoiceTable).not.toContainText('No invoices scheduled');
+  await panel.getByRole('button', { name: 'Remove invoice 1' }).click();
+  await expect(invoiceTable).toContainText('No invoices scheduled');
+  // The access schedule: every segment removed (the draft, with its removed rows to restore).
+  const accessTable = panel.getByRole('table', { name: 'Access schedule segments' });
+  await expect(accessTable).not.toContainText('No access segments');
+  for (let i = 12; i >= 1; i--) await panel.getByRole('button', { name: `Remove segment ${i}`, exact: true }).click();
+  await expect(accessTable.locator('tr.item-row')).toHaveCount(0);
+  await expect(accessTable).toContainText('No access segments');
+  await expect(accessTable.locator('tr.ghost-row')).toHaveCount(12);
+
+  await page.locator('#tab-create').click();
+  const create = page.locator('#panel-create');
+  const newInvoices = create.getByRole('table', { name: 'New invoice schedule' });
+  await expect(newInvoices).not.toContainText('No invoices');
+  await create.getByRole('button', { name: 'Remove invoice 1' }).click();
+  await expect(newInvoices.locator('tr.item-row')).toHaveCount(0);
+  await expect(newInvoices).toContainText('No invoices: the commit is not billed');
+  expectClean(watch);
+});

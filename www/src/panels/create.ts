@@ -7,6 +7,7 @@ import { issueSummary, placeIssues } from '../issues';
 import { SAMPLE_IDS } from '../samples';
 import { card, dateInput, describeFieldsBy, field, panelHead, select, textInput, wirePath } from './form';
 import { payloadPanel } from './payload';
+import { emptyRow } from './schedules';
 import { previewPanel } from './preview';
 
 
@@ -160,6 +161,14 @@ export function createTab(getCustomerId: () => string): { el: HTMLElement; refre
     function render(): void {
       clear(body);
       count.textContent = `${rows().length} ${isAccess ? 'segment' : 'invoice'}${rows().length === 1 ? '' : 's'}`;
+      if (rows().length === 0) {
+        body.append(
+          emptyRow(
+            cols.length + 2,
+            isAccess ? 'No access segments yet. Add a segment, or fill them from a rule.' : 'No invoices: the commit is not billed. Add an invoice, or fill them from a rule.',
+          ),
+        );
+      }
       rows().forEach((r, i) => {
         const base = `${root}/schedule_items/${i}`;
         const n = i + 1;

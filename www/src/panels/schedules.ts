@@ -57,6 +57,11 @@ function restoreFocus(root: HTMLElement, key: string | null): void {
   if (el && document.activeElement !== el) el.focus({ preventScroll: true });
 }
 
+/** The row a schedule table shows when it has no item: says so, and what the Add button does. */
+export function emptyRow(cols: number, text: string): HTMLTableRowElement {
+  return h('tr', { class: 'empty-row' }, h('td', { colspan: cols }, text));
+}
+
 function fmtOut(v: string, ct: CreditType | undefined): string {
   return toNumber(v) === null ? '' : formatAmount(v, ct);
 }
@@ -250,6 +255,7 @@ export function schedulesPanel(session: EditSession): Panel & { focusLastRow(kin
       if (lock) describeFieldsBy(tr, lockId);
       frag.append(tr, h('tr', { class: 'issue-slot-row', hidden: true }, h('td', { colspan: 6 }, h('div', { class: 'issue-slot', id: rowSlot }))));
     });
+    if (items.length === 0) frag.append(emptyRow(6, 'No access segments: the commit grants no credit. Add a segment to grant some.'));
     frag.append(ghostRows('access', items, 6, ct));
     accessBody.append(frag);
   }
@@ -325,6 +331,7 @@ export function schedulesPanel(session: EditSession): Panel & { focusLastRow(kin
       if (lock) describeFieldsBy(tr, lockId);
       frag.append(tr, h('tr', { class: 'issue-slot-row', hidden: true }, h('td', { colspan: 7 }, h('div', { class: 'issue-slot', id: rowSlot }))));
     });
+    if (items.length === 0) frag.append(emptyRow(7, 'No invoices scheduled: the customer is not billed for this commit. Add an invoice to bill it.'));
     frag.append(ghostRows('invoice', items, 7, ct));
     invoiceBody.append(frag);
   }
