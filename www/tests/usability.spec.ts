@@ -122,3 +122,22 @@ test('an empty schedule says so in its table, in Edit and in Create', async ({ p
   await expect(newInvoices).toContainText('No invoices: the commit is not billed');
   expectClean(watch);
 });
+
+test('the request body wraps in its box: no line of it is cut off at the side', async ({ page }) => {
+  const watch = await openApp(page);
+  const panel = editPanel(page);
+  await byPath(panel, '/description').fill(`Renewal note: ${'see-ticket-BILL-4711/'.repeat(12)}`);
+  await byPath(panel, '/access_schedule/schedule_items/5/amount').fill('1250000');
+  const pre = panel.locator('pre.payload');
+  await expect(pre).toContainText('"customer_id"');
+  for (const width of [1440, 1280, 400]) {
+    await page.setViewportSize({ width, height: 900 });
+    const over = await pre.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(over, `request body at ${width} px`).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await shot(page, '23-request-wraps', { locator: panel.locator('.payload-card') });
+  // What is copied is the JSON itself, not the wrapped lines.
+  expect((await payloadOf(panel))?.customer_id).toBe(SAMPLES[0].customerId);
+  expectClean(watch);
+});
