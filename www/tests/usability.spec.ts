@@ -141,3 +141,17 @@ test('the request body wraps in its box: no line of it is cut off at the side', 
   expect((await payloadOf(panel))?.customer_id).toBe(SAMPLES[0].customerId);
   expectClean(watch);
 });
+
+test('End date and Disable true-up say when their request is ready to send, as Edit does', async ({ page }) => {
+  const watch = await openApp(page, '#end-date');
+  const endDate = page.locator('#panel-end-date');
+  await byPath(endDate, '/access_ending_before').fill('2027-01-01T00:00');
+  await expect(endDate.locator('pre.payload')).toBeVisible();
+  await expect(summary(endDate).locator('.summary-count')).toHaveText('No issues. The request is ready to send.');
+  await page.locator('#source-select').selectOption('postpaid');
+  await page.locator('#tab-trueup').click();
+  const trueup = page.locator('#panel-trueup');
+  await expect(trueup.locator('pre.payload')).toBeVisible();
+  await expect(summary(trueup).locator('.summary-count')).toHaveText('No issues. The request is ready to send.');
+  expectClean(watch);
+});

@@ -126,7 +126,7 @@ export function endDateTab(original: CommitJson, getContext: () => EditContext):
       plan = { payload: null, issues: [{ severity: 'error', code: 'module_error', path: '', message: (e as Error).message }], preview: original };
     }
     placeIssues(form, plan.issues);
-    summary.update(plan.issues);
+    summary.update(plan.issues, plan.payload ? 'No issues. The request is ready to send.' : undefined);
     const errors = plan.issues.some((i) => i.severity === 'error');
     payload.update(plan.payload, errors ? 'Fix the errors listed above to get a request body.' : 'Pick a new end for access or invoices.');
     preview.update(original, plan.preview ?? original, [], original, context.invoice_statuses ?? {});

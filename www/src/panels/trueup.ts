@@ -73,7 +73,7 @@ export function trueupTab(original: CommitJson, customerId: string): { el: HTMLE
       plan = { payload: null, issues: [{ severity: 'error', code: 'module_error', path: '', message: (e as Error).message }] };
     }
     placeIssues(form, plan.issues);
-    summary.update(plan.issues);
+    summary.update(plan.issues, plan.payload ? 'No issues. The request is ready to send.' : undefined);
     payload.update(plan.payload, 'Fix the errors listed above to get a request body.');
   }
   contract.addEventListener('input', run);
