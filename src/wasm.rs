@@ -543,7 +543,21 @@ pub fn plan_disable_trueup(
         .map_err(throw)
 }
 
-#[wasm_bindgen(js_name = generateSchedule, unchecked_return_type = "GeneratedSchedule")]
+// The answer's items follow the rule's kind, so that they drop into a draft's `schedule_items`
+// with no cast: overloads, which wasm-bindgen's own declaration cannot state.
+#[wasm_bindgen(typescript_custom_section)]
+const GENERATE_SCHEDULE_TS: &'static str = r#"
+/** `generateSchedule`'s answer for an access rule: items for `access_schedule.schedule_items`. */
+export type GeneratedAccessSchedule = Omit<GeneratedSchedule, "items"> & { items: AccessAdd[] };
+/** `generateSchedule`'s answer for an invoice rule: items for `invoice_schedule.schedule_items`. */
+export type GeneratedInvoiceSchedule = Omit<GeneratedSchedule, "items"> & { items: GeneratedInvoiceItem[] };
+/** Spreads a total over a range by a frequency (see `ScheduleRule`); the items sum to it exactly. */
+export function generateSchedule(rule: ScheduleRule & { kind: "access" }): GeneratedAccessSchedule;
+export function generateSchedule(rule: ScheduleRule & { kind: "invoice" }): GeneratedInvoiceSchedule;
+export function generateSchedule(rule: ScheduleRule): GeneratedSchedule;
+"#;
+
+#[wasm_bindgen(js_name = generateSchedule, skip_typescript)]
 pub fn generate_schedule(
     #[wasm_bindgen(unchecked_param_type = "ScheduleRule")] rule: JsValue,
 ) -> Result<JsValue, JsValue> {

@@ -20,25 +20,40 @@
 
 const nonFinite = (x) => typeof x === "number" && (x !== x || x === Infinity || x === -Infinity);
 
+// Objects JSON.stringify may write as null although they are none: a boxed non-finite number
+// (`new Number(NaN)`), an Invalid Date, and any object with a toJSON of its own (what it gives is
+// only known by calling it, which the replacer pass does).
+const mayWriteNull = (x) =>
+  x instanceof Number ? nonFinite(x.valueOf())
+  : x instanceof Date ? x.getTime() !== x.getTime()
+  : typeof x.toJSON === "function";
+
+const holds = (x) =>
+  typeof x === "object" ? x !== null && (mayWriteNull(x) || holdsNonFinite(x)) : nonFinite(x);
+
 function holdsNonFinite(o) {
   if (Array.isArray(o)) {
-    for (let i = 0; i < o.length; i++) {
-      const x = o[i];
-      if (typeof x === "object" ? x !== null && holdsNonFinite(x) : nonFinite(x)) return true;
-    }
+    for (let i = 0; i < o.length; i++) if (holds(o[i])) return true;
     return false;
   }
-  for (const k in o) {
-    const x = o[k];
-    if (typeof x === "object" ? x !== null && holdsNonFinite(x) : nonFinite(x)) return true;
-  }
+  for (const k in o) if (holds(o[k])) return true;
   return false;
 }
 
 // A BigInt, which JSON.stringify refuses with a TypeError, crosses as {"$bigint":"12"}: a number
 // field then says it is not a JSON number, at its own path, instead of the whole call throwing.
-const spell = (_key, v) =>
-  nonFinite(v) ? { $nonFinite: String(v) } : typeof v === "bigint" ? { $bigint: String(v) } : v;
+// A replacer sees a value after its toJSON, and `this[key]` as it was: an Invalid Date's toJSON
+// gives null, which is no null the user wrote.
+function spell(key, v) {
+  if (typeof v === "object" && v !== null && (v instanceof Number || v instanceof BigInt)) v = v.valueOf();
+  if (nonFinite(v)) return { $nonFinite: String(v) };
+  if (typeof v === "bigint") return { $bigint: String(v) };
+  if (v === null) {
+    const was = this[key];
+    if (was instanceof Date && was.getTime() !== was.getTime()) return { $nonFinite: "NaN" };
+  }
+  return v;
+}
 
 // The way back, for what the session hands out (draft()): each marker becomes the value it stands
 // for. Only the spellings `spell` writes count, and never a map itself (a custom field named
@@ -72,7 +87,7 @@ export function stringify(v) {
   }
   // JSON.stringify writes every NaN and ±Infinity as null: a text without "null" holds none.
   if (typeof text !== "string" || !text.includes("null")) return text;
-  const found = typeof v === "object" ? v !== null && holdsNonFinite(v) : nonFinite(v);
+  const found = holds(v);
   return found ? JSON.stringify(v, spell) : text;
 }
 

@@ -113,3 +113,32 @@ test('an object spelled like a marker with another text is data (a custom field 
   assert.deepEqual(plan.issues, []);
   assert.deepEqual(plan.payload.custom_fields, { $bigint: 'twelve' });
 });
+
+// Audit 9: a non-finite number JSON.stringify meets other than as a bare NaN (boxed, from a toJSON,
+// an Invalid Date) was written as null, which clears a field.
+for (const [label, make] of [
+  ['new Number(NaN)', () => new Number(NaN)],
+  ['new Number(-Infinity)', () => new Number(-Infinity)],
+  ['{ toJSON: () => NaN }', () => ({ toJSON: () => NaN })],
+  ['an Invalid Date', () => new Date('')],
+]) {
+  test(`${label} is never read as null ("clear this field")`, () => {
+    const plan = api.planEdit(original, { ...original, priority: make() }, context);
+    assert.equal(plan.payload, null);
+    assert.deepEqual(codes(plan, '/priority'), ['invalid_number']);
+    const items = original.access_schedule.schedule_items.map((it, i) => (i === 0 ? { ...it, amount: make() } : it));
+    const inItems = api.planEdit(original, { ...original, access_schedule: { ...original.access_schedule, schedule_items: items } }, context);
+    assert.deepEqual(codes(inItems, '/access_schedule/schedule_items/0/amount'), ['invalid_number']);
+    const editor = new api.CommitEditor(original, context);
+    assert.deepEqual(codes(editor.set('/priority', make()), '/priority'), ['invalid_number']);
+    editor.free();
+  });
+}
+
+test('a valid Date and a toJSON that gives a real value still write as themselves', () => {
+  const plan = api.planEdit(original, { ...original, priority: { toJSON: () => 7 }, name: { toJSON: () => 'Renamed' } }, context);
+  assert.deepEqual(plan.issues, []);
+  assert.equal(plan.payload.priority, 7);
+  assert.equal(plan.payload.name, 'Renamed');
+  assert.equal(api.planEdit(original, { ...original, priority: null }, context).payload.priority, null);
+});
