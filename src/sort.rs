@@ -26,7 +26,7 @@ pub fn sort<T: Ord>(v: &mut Vec<T>) {
 
 /// The indices `0..len` in the stable order `cmp` gives them.
 #[inline(never)]
-fn stable_order(len: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
+pub fn stable_order(len: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
     let mut order: Vec<u32> = (0..len as u32).collect();
     order.sort_by(|&a, &b| cmp(a as usize, b as usize));
     order

@@ -119,15 +119,7 @@ impl<'a> Value<'a> {
             (Value::Array(a), Value::Array(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_as(y))
             }
-            (Value::Object(a), Value::Object(_)) => {
-                let b_len = match other {
-                    Value::Object(b) => b.len(),
-                    _ => 0,
-                };
-                a.len() == b_len
-                    && a.iter()
-                        .all(|(k, v)| other.get(k).is_some_and(|w| v.same_as(w)))
-            }
+            (Value::Object(a), Value::Object(b)) => same_entries(a, b, &|v, w| v.same_as(w)),
             (Value::Null, Value::Null) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::String(a), Value::String(b)) => a == b,
@@ -167,4 +159,34 @@ fn is_integer(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text);
     let canonical = digits == "0" || (!digits.is_empty() && !digits.starts_with('0'));
     canonical && digits.bytes().all(|b| b.is_ascii_digit()) && text != "-0"
+}
+
+/// Whether two objects have the same entries, values compared by `same`: each key of `a` is looked
+/// up in `b` as [`Value::get`] does (its last entry). Keys in the same order (a draft copied from its
+/// original) are compared in one pass; otherwise small objects by scanning, large ones through `b`'s
+/// keys sorted once, so that no object costs the square of its size.
+pub fn same_entries<'x, 'y>(
+    a: &[(Cow<'x, str>, Value<'x>)],
+    b: &[(Cow<'y, str>, Value<'y>)],
+    same: &dyn Fn(&Value<'x>, &Value<'y>) -> bool,
+) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.iter().zip(b).all(|((k, _), (l, _))| k == l) {
+        return a.iter().zip(b).all(|((_, v), (_, w))| same(v, w));
+    }
+    if b.len() <= 16 {
+        let last = |k: &str| b.iter().rev().find(|(l, _)| l == k).map(|(_, w)| w);
+        return a.iter().all(|(k, v)| last(k).is_some_and(|w| same(v, w)));
+    }
+    let order = crate::sort::stable_order(b.len(), &|i, j| b[i].0.cmp(&b[j].0));
+    a.iter().all(|(k, v)| {
+        // The last of the entries with this key: sorted stably, it ends their run.
+        let end = order.partition_point(|&i| b[i as usize].0.as_ref() <= k.as_ref());
+        end > 0 && {
+            let (l, w) = &b[order[end - 1] as usize];
+            l == k && same(v, w)
+        }
+    })
 }

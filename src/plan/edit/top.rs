@@ -111,9 +111,7 @@ fn same_meaning(a: &Json, b: &Json, loose_strings: bool) -> bool {
     };
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| b.get(k).is_some_and(|w| same_meaning(v, w, loose_strings)))
+            crate::json::value::same_entries(x, y, &|v, w| same_meaning(v, w, loose_strings))
         }
         (Value::Array(x), Value::Array(y)) => {
             x.len() == y.len()
