@@ -16,11 +16,57 @@ use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// The `code` of a thrown `CommitEditorError`: what made an argument unusable. Expected failures
+/// are never thrown; they are `issues`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, tsify::Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum ThrownCode {
+    /// An argument that is not an object (or not JSON data at all: `undefined`, a function).
+    NotAnObject,
+    /// A path or section name that is not a string.
+    NotAString,
+    /// An argument nested more than 64 levels deep.
+    TooDeep,
+    /// An argument of more than 32 MiB of JSON text.
+    TooLarge,
+    /// Text that is not JSON (the functions over text only).
+    InvalidJson,
+    /// An argument `JSON.stringify` cannot write (a cycle, a throwing getter).
+    Unserializable,
+    /// An `applyEdit` body the endpoint would refuse.
+    InvalidPayload,
+    /// An `applyEdit` original that cannot be read.
+    InvalidOriginal,
+    /// A call on a `CommitEditor` after `free()` (thrown by the glue, `scripts/pkg/glue.mjs`).
+    Freed,
+}
+
+impl ThrownCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThrownCode::NotAnObject => "not_an_object",
+            ThrownCode::NotAString => "not_a_string",
+            ThrownCode::TooDeep => "too_deep",
+            ThrownCode::TooLarge => "too_large",
+            ThrownCode::InvalidJson => "invalid_json",
+            ThrownCode::Unserializable => "unserializable",
+            ThrownCode::InvalidPayload => "invalid_payload",
+            ThrownCode::InvalidOriginal => "invalid_original",
+            ThrownCode::Freed => "freed",
+        }
+    }
+}
+
+impl std::fmt::Display for ThrownCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Unusable input: the only failures that are thrown (as a JS `Error`) rather than returned.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiError {
-    /// Stable: `not_an_object`, `too_deep`, `too_large`, `invalid_json`, `unserializable`, `invalid_payload` (and `freed`, thrown by the glue for a call on a freed `CommitEditor`: scripts/pkg/glue.mjs).
-    pub code: &'static str,
+    pub code: ThrownCode,
     /// Which argument (`original`, `draft`, `context`, `payload`, …).
     pub argument: &'static str,
     /// JSON Pointer inside that argument.
@@ -30,7 +76,7 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(
-        code: &'static str,
+        code: ThrownCode,
         argument: &'static str,
         path: impl Into<String>,
         message: impl Into<String>,
@@ -70,7 +116,7 @@ fn not_an_object(v: &Value<'_>, argument: &'static str) -> ApiError {
         None => v.kind(),
     };
     ApiError::new(
-        "not_an_object",
+        ThrownCode::NotAnObject,
         argument,
         "",
         format!("expected an object, got {kind}"),
@@ -89,9 +135,9 @@ pub fn too_large(argument: &'static str) -> ApiError {
 
 fn parse_error(e: ParseError, argument: &'static str) -> ApiError {
     let code = match e {
-        ParseError::TooDeep => "too_deep",
-        ParseError::TooLarge => "too_large",
-        ParseError::Syntax(..) => "invalid_json",
+        ParseError::TooDeep => ThrownCode::TooDeep,
+        ParseError::TooLarge => ThrownCode::TooLarge,
+        ParseError::Syntax(..) => ThrownCode::InvalidJson,
     };
     ApiError::new(code, argument, "", e.to_string())
 }
@@ -213,7 +259,7 @@ fn draft_of(draft: Draft<'_>, known: Option<&KnownItems>) -> Result<CommitDraft,
 
 fn unknown_marker() -> ApiError {
     ApiError::new(
-        "not_an_object",
+        ThrownCode::NotAnObject,
         "draft",
         "",
         "a marked draft names an item its original does not have",
@@ -435,7 +481,7 @@ pub fn apply_edit(original: &str, payload: &str) -> Result<Commit, ApiError> {
     );
     if let Some(i) = issues.0.first() {
         return Err(ApiError::new(
-            "invalid_original",
+            ThrownCode::InvalidOriginal,
             "original",
             i.path.clone(),
             i.message.clone(),
@@ -445,7 +491,7 @@ pub fn apply_edit(original: &str, payload: &str) -> Result<Commit, ApiError> {
         .ok_or_else(|| {
             let first = issues.0.first();
             ApiError::new(
-                "invalid_payload",
+                ThrownCode::InvalidPayload,
                 "payload",
                 first.map_or(String::new(), |i| i.path.clone()),
                 first.map_or("the payload cannot be read".to_owned(), |i| {
@@ -454,7 +500,7 @@ pub fn apply_edit(original: &str, payload: &str) -> Result<Commit, ApiError> {
             )
         })?;
     apply(&commit, &payload)
-        .map_err(|e| ApiError::new("invalid_payload", "payload", e.path, e.message))
+        .map_err(|e| ApiError::new(ThrownCode::InvalidPayload, "payload", e.path, e.message))
 }
 
 /// An optional argument: absent (`undefined` in JS) or `null` reads as an empty object.

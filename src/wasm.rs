@@ -3,7 +3,7 @@
 //! `src/js/arguments.js` keeps NaN and ±Infinity from passing as `null`),
 //! answers as JSON text (`JSON.parse`), so plain objects come out and nothing is copied field by field.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, ThrownCode};
 use crate::json::Value;
 use crate::session::answer::Answers;
 use crate::session::{Edit, Session};
@@ -170,7 +170,7 @@ fn not_json(v: &JsValue, argument: &'static str) -> JsValue {
         "something that is not JSON data"
     };
     throw(ApiError::new(
-        "not_an_object",
+        ThrownCode::NotAnObject,
         argument,
         "",
         format!("expected an object, got {what}"),
@@ -187,9 +187,9 @@ fn stringified(v: &JsValue, argument: &'static str) -> Result<JsValue, JsValue> 
         Err(e) => {
             let range = e.dyn_ref::<js_sys::RangeError>().is_some();
             let (code, why) = if range {
-                ("too_deep", "nested too deeply")
+                (ThrownCode::TooDeep, "nested too deeply")
             } else {
-                ("unserializable", "not JSON data (a cycle?)")
+                (ThrownCode::Unserializable, "not JSON data (a cycle?)")
             };
             Err(throw(ApiError::new(
                 code,
@@ -206,7 +206,7 @@ fn stringified(v: &JsValue, argument: &'static str) -> Result<JsValue, JsValue> 
 fn string(v: &JsValue, argument: &'static str) -> Result<String, JsValue> {
     v.as_string().ok_or_else(|| {
         throw(ApiError::new(
-            "not_a_string",
+            ThrownCode::NotAString,
             argument,
             "",
             "expected a string",
@@ -227,10 +227,29 @@ fn out<T: serde::Serialize>(value: &T) -> JsValue {
     JSON::parse(&api::to_json(value)).unwrap_or(JsValue::NULL)
 }
 
+// What every export throws for unusable input; `ThrownCode` is generated from the Rust enum.
+#[wasm_bindgen(typescript_custom_section)]
+const COMMIT_EDITOR_ERROR_TS: &'static str = r#"
+/**
+ * The `Error` an export throws for unusable input (an argument that is not an object, too deep,
+ * too large, not JSON data; an `applyEdit` body the endpoint would refuse; a call on a freed
+ * `CommitEditor`). Expected failures are never thrown: they are `issues`. Tell it by its `name`:
+ * `e instanceof Error && e.name === "CommitEditorError"`.
+ */
+export interface CommitEditorError extends Error {
+    name: "CommitEditorError";
+    code: ThrownCode;
+    /** Which argument: `original`, `draft`, `context`, `payload`, `path`, `this`, … */
+    argument: string;
+    /** A JSON Pointer inside that argument ("" for the whole of it). */
+    path: string;
+}
+"#;
+
 fn throw(e: ApiError) -> JsValue {
     let err = Error::new(&e.to_string());
     err.set_name("CommitEditorError");
-    for (k, v) in [("code", e.code), ("argument", e.argument)] {
+    for (k, v) in [("code", e.code.as_str()), ("argument", e.argument)] {
         let _ = Reflect::set(&err, &JsString::from(k), &JsString::from(v));
     }
     let _ = Reflect::set(

@@ -12,7 +12,7 @@ fn text(v: Option<&Value>) -> String {
 
 fn outcome<T: serde::Serialize>(r: Result<T, ApiError>) -> common::Outcome {
     r.map(|t| serde_json::from_str(&api::to_json(&t)).unwrap_or(Value::Null))
-        .map_err(|e| (e.code.to_owned(), e.path))
+        .map_err(|e| (e.code.as_str().to_owned(), e.path))
 }
 
 pub fn call(f: &str, args: &[Value]) -> Option<common::Outcome> {

@@ -611,10 +611,16 @@ fn a_marked_draft_is_held_to_the_size_of_the_draft_it_stands_for() {
     let small = marked.replace(&big, "short");
     let first = api::plan_edit_head(&original, &original, CONTEXT).expect("objects");
     let kept = api::plan_edit_marked_head(first.original, &marked, CONTEXT).expect("kept");
-    assert_eq!(kept.map(|_| ()).map_err(|e| e.code), Err("too_large"));
+    assert_eq!(
+        kept.map(|_| ()).map_err(|e| e.code.as_str()),
+        Err("too_large")
+    );
     api::plan_edit_head(CONTEXT, CONTEXT, CONTEXT).expect("objects");
     let new = api::plan_edit_new_marked_head(&original, &marked, CONTEXT);
-    assert_eq!(new.map(|_| ()).map_err(|e| e.code), Err("too_large"));
+    assert_eq!(
+        new.map(|_| ()).map_err(|e| e.code.as_str()),
+        Err("too_large")
+    );
     let fine = api::plan_edit_new_marked_head(&original, &small, CONTEXT).expect("under the limit");
     assert!(
         fine.text

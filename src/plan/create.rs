@@ -603,6 +603,7 @@ fn build_preview(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::ThrownCode;
     use crate::json::parse;
 
     const CUSTOMER: &str = "4c91c473-fc12-445a-9c38-40421d47023f";
@@ -716,7 +717,7 @@ mod tests {
     fn the_json_api_throws_only_for_unusable_arguments() {
         use crate::api;
         let err = api::plan_create("[]", None).unwrap_err();
-        assert_eq!((err.code, err.argument), ("not_an_object", "draft"));
+        assert_eq!((err.code, err.argument), (ThrownCode::NotAnObject, "draft"));
         let draft = prepaid("");
         assert!(api::plan_create(&draft, Some("null"))
             .unwrap()
@@ -724,12 +725,21 @@ mod tests {
             .is_empty());
         assert!(api::plan_create(&draft, None).unwrap().payload.is_some());
         let err = api::plan_create(&draft, Some("5")).unwrap_err();
-        assert_eq!((err.code, err.argument), ("not_an_object", "context"));
+        assert_eq!(
+            (err.code, err.argument),
+            (ThrownCode::NotAnObject, "context")
+        );
         let err = api::plan_end_date("{}", "{", None).unwrap_err();
-        assert_eq!((err.code, err.argument), ("invalid_json", "request"));
+        assert_eq!(
+            (err.code, err.argument),
+            (ThrownCode::InvalidJson, "request")
+        );
         let err = api::plan_disable_trueup("{}", "null").unwrap_err();
-        assert_eq!((err.code, err.argument), ("not_an_object", "request"));
+        assert_eq!(
+            (err.code, err.argument),
+            (ThrownCode::NotAnObject, "request")
+        );
         let err = api::generate_schedule("[1]").unwrap_err();
-        assert_eq!((err.code, err.argument), ("not_an_object", "rule"));
+        assert_eq!((err.code, err.argument), (ThrownCode::NotAnObject, "rule"));
     }
 }
