@@ -293,7 +293,8 @@ fn valid_path(p: &str) -> bool {
 
 /// An error the boundary throws: a stable code, the argument, a JSON Pointer, a message.
 pub fn check_error(e: &ApiError) -> Result<(), String> {
-    let code_ok = !e.code.is_empty() && e.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+    let code = e.code.as_str();
+    let code_ok = !code.is_empty() && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
     if !code_ok || e.argument.is_empty() || e.message.is_empty() || !valid_path(&e.path) {
         return Err(format!("malformed error: {e:?}"));
     }

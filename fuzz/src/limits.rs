@@ -66,7 +66,7 @@ fn expect(ok: bool, what: impl FnOnce() -> String) -> Result<(), String> {
 }
 
 fn error_code(r: Result<json::Value<'_>, api::ApiError>) -> Option<&'static str> {
-    r.err().map(|e| e.code)
+    r.err().map(|e| e.code.as_str())
 }
 
 /// Runs every check; answers (checks passed, failures).
@@ -133,8 +133,8 @@ pub fn check_all() -> (usize, Vec<Failure>) {
             vec![Some(original.clone()), Some(full.clone()), Some(context())],
         ),
         &|| {
-            let plan =
-                api::plan_edit(&original, &full, &context()).map_err(|e| e.code.to_owned())?;
+            let plan = api::plan_edit(&original, &full, &context())
+                .map_err(|e| e.code.as_str().to_owned())?;
             expect(plan.issues.is_empty() && plan.payload.is_some(), || {
                 let first: Vec<_> = plan.issues.iter().take(3).collect();
                 format!("{MAX_ITEMS} items: no payload; issues {first:?}")
@@ -217,7 +217,7 @@ pub fn check_all() -> (usize, Vec<Failure>) {
                 expect(n == 0, || format!("amount {ok} refused"))?;
             }
             let plan = api::plan_edit(&original, &commit(1, "A", &largest), &context())
-                .map_err(|e| e.code.to_owned())?;
+                .map_err(|e| e.code.as_str().to_owned())?;
             let sent = api::to_json(&plan.payload);
             expect(sent.contains(&largest), || {
                 format!("the payload for amount {largest} is {sent}")
@@ -333,8 +333,8 @@ pub fn check_all() -> (usize, Vec<Failure>) {
             ],
         ),
         &|| {
-            let plan =
-                api::plan_edit(&original, &copies, &context()).map_err(|e| e.code.to_owned())?;
+            let plan = api::plan_edit(&original, &copies, &context())
+                .map_err(|e| e.code.as_str().to_owned())?;
             let dups = plan
                 .issues
                 .iter()
@@ -356,7 +356,7 @@ pub fn check_all() -> (usize, Vec<Failure>) {
         &format!("generateSchedule refuses more than {MAX_ITEMS} periods"),
         Call::Api(Fun::GenerateSchedule, vec![Some(rule.into())]),
         &|| {
-            let g = api::generate_schedule(rule).map_err(|e| e.code.to_owned())?;
+            let g = api::generate_schedule(rule).map_err(|e| e.code.as_str().to_owned())?;
             let out = api::to_json(&g);
             expect(out.contains("\"too_many_items\""), || {
                 format!(
