@@ -103,12 +103,14 @@ fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commi
     }
     let mut new_id = NewIds::avoiding(&c);
     if let Some(edit) = &p.access_schedule {
+        let postpaid = c.commit_type == CommitType::Postpaid;
         let schedule = c.access_schedule.get_or_insert_with(|| AccessSchedule {
             credit_type: None,
             schedule_items: Vec::new(),
         });
         let items = &mut schedule.schedule_items;
-        let granted_before = granted(items);
+        // A POSTPAID commit's initial balance follows its commitment (see `settle_ledger`).
+        let granted_before = postpaid.then(|| granted(items)).flatten();
         let removed = ids_to_remove(
             items.iter().map(|i| i.id),
             &edit.remove_schedule_items,
@@ -211,14 +213,13 @@ fn apply(original: &Commit, p: &EditCommitPayload, judge: Judge) -> Result<Commi
 ///
 /// A POSTPAID commit's `POSTPAID_COMMIT_INITIAL_BALANCE` is its commitment, the amount its access
 /// schedule grants: when that entry holds the amount granted before the edit (`commitment`: before
-/// and after), it holds the amount granted after it.
+/// and after, given for POSTPAID commits only), it holds the amount granted after it.
 pub fn settle_ledger(
     c: &mut Commit,
     updates: &[AccessUpdate],
     removed: &FastSet<Id>,
     commitment: Option<(Decimal, Decimal)>,
 ) {
-    let postpaid = c.commit_type == CommitType::Postpaid;
     let Some(ledger) = &mut c.ledger else { return };
     let closed: FastSet<Id> = ledger.iter().filter_map(closed_segment).collect();
     let counted = |e: &&LedgerItem| e.segment_id().map_or(true, |s| !closed.contains(&s));
@@ -239,7 +240,7 @@ pub fn settle_ledger(
             }
         }
     }
-    if let (true, Some((was, now))) = (postpaid, commitment) {
+    if let Some((was, now)) = commitment {
         for entry in ledger.iter_mut() {
             if let LedgerItem::Known(LedgerEntry::PostpaidInitialBalance(e)) = entry {
                 if e.amount.exact() == Some(was) {

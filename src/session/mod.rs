@@ -301,7 +301,7 @@ impl Session {
         }
         if !item.is_record() {
             // Held as given, like a set of such an item: planEdit reports it at its place.
-            let tokens = parse_pointer(&path).unwrap_or_default();
+            let tokens = [section.key(), "schedule_items", "-"].map(std::borrow::Cow::Borrowed);
             let op = self.draft_with(&path, &tokens, Some(item))?;
             self.record(op);
             return Ok(());
@@ -342,7 +342,7 @@ impl Session {
             return too_deep(path, depth);
         }
         if let Some((section, at, field)) = self.item_at(&tokens) {
-            return self.set_item(path, section, at, field, value);
+            return self.set_item(path, &tokens, section, at, field, value);
         }
         let key: &str = &tokens[0];
         if READ_ONLY_KEYS.contains(&key) {
@@ -437,6 +437,7 @@ impl Session {
     fn set_item(
         &mut self,
         path: &str,
+        tokens: &[std::borrow::Cow<'_, str>],
         section: Section,
         at: usize,
         field: Option<&str>,
@@ -450,8 +451,7 @@ impl Session {
             }
             (None, Some(_)) => {
                 // An item that is no object is held as set: planEdit reports it at its place.
-                let tokens = parse_pointer(path).unwrap_or_default();
-                let op = self.draft_with(path, &tokens, value)?;
+                let op = self.draft_with(path, tokens, value)?;
                 self.record_set(path, op);
                 return Ok(());
             }
